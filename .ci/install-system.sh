@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system packages the site and the tests need, only when they are missing:
+# Graphviz (dot), a CJK font for the flowcharts, and Chromium for the browser tests.
+set -euo pipefail
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "正在安装系统软件包：${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "缺少 ${missing[*]}，请用管理员权限运行：apt-get install -y ${missing[*]}" >&2; exit 1
+  fi
+else SUDO=""; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "缺少 ${missing[*]}，本机没有 apt-get，请手动安装 Graphviz、Noto CJK 字体和 Chromium。" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,37 @@
+/* Small enhancements for the standards site; every page works without them. */
+(function () {
+  "use strict";
+
+  /* Filterable tables: <form data-filter-table="id"> with <select data-filter="status"> */
+  function setupFilters(form) {
+    var table = document.getElementById(form.getAttribute("data-filter-table"));
+    if (!table) return;
+    var rows = table.tBodies[0].rows, out = form.querySelector("output");
+    function apply() {
+      var wanted = {};
+      form.querySelectorAll("select[data-filter]").forEach(function (s) {
+        if (s.value) wanted[s.getAttribute("data-filter")] = s.value;
+      });
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var ok = true;
+        for (var k in wanted) if (rows[i].getAttribute("data-" + k) !== wanted[k]) ok = false;
+        rows[i].hidden = !ok;
+        if (ok) shown++;
+      }
+      if (out) out.textContent = "显示 " + shown + " 项";
+    }
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  function ready(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  ready(function () {
+    document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
+  });
+  window.stdsiteReady = ready;
+})();

@@ -1,0 +1,132 @@
+"""Reading a Markdown body: numbered clause headings, fenced structured blocks, `[[...]]` references.
+
+markdown-it-py gives us the same block structure Python-Markdown will later see (a heading inside
+a code fence is not a clause), with source lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from .errors import quote
+from .fields import Checker
+from .model import BLOCK_KINDS, Block, Clause
+from .yamlio import YamlProblem, parse_yaml
+
+CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*)[\s\u3000]+(\S.*)$")
+REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
+
+_md = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`[[code]]`, `[[code#clause]]` or `[[#clause]]` found in text."""
+
+    raw: str
+    code: str | None      # None: this standard
+    clause: str | None
+    line: int
+
+
+def scan(body: str, body_line: int) -> tuple[list[Heading], list[tuple[str, str, int, int]]]:
+    """Headings (level, text, line) and fences (info, content, first line, last line) of a body."""
+    headings: list[Heading] = []
+    fences: list[tuple[str, str, int, int]] = []
+    tokens = _md.parse(body)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            inline = tokens[index + 1]
+            headings.append(Heading(int(token.tag[1]), inline.content.strip(), token.map[0] + body_line))
+        elif token.type == "fence" and token.map:
+            fences.append((token.info.strip(), token.content, token.map[0] + body_line, token.map[1] - 1 + body_line))
+    return headings, fences
+
+
+def clauses(headings: list[Heading], check: Checker) -> list[Clause]:
+    """Numbered headings (`## 5.1 车辆配备`), checked unique and in order."""
+    out: list[Clause] = []
+    seen: dict[str, int] = {}
+    previous: tuple[int, ...] | None = None
+    for heading in headings:
+        m = CLAUSE_HEADING.match(heading.text)
+        if not m or heading.level < 2:
+            continue
+        number, title = m.group(1), m.group(2).strip()
+        key = tuple(int(part) for part in number.split("."))
+        if number in seen:
+            check.error(heading.line, f"条款号 {quote(number)} 重复（第 {seen[number]} 行已有）")
+            continue
+        if previous is not None and key <= previous:
+            check.error(heading.line, f"条款号 {quote(number)} 顺序不对，应排在 {quote('.'.join(map(str, previous)))} 之前")
+        seen[number] = heading.line
+        previous = key
+        out.append(Clause(number, title, heading.line, heading.level))
+    return out
+
+
+def blocks(fences: list[tuple[str, str, int, int]], check: Checker) -> list[Block]:
+    """Structured fences parsed as YAML (or kept as text for `dot`)."""
+    out: list[Block] = []
+    for info, content, first, last in fences:
+        kind = info.split()[0] if info else ""
+        if kind not in BLOCK_KINDS:
+            continue
+        data = content
+        if kind != "dot":
+            try:
+                data = parse_yaml(content, line_offset=first)
+            except YamlProblem as problem:
+                check.error(problem.line or first, f"「{kind}」块的 {problem.message}")
+                continue
+        out.append(Block(kind, data, content, first, last, len(out)))
+    return out
+
+
+def references(body: str, body_line: int, fences: list[tuple[str, str, int, int]]) -> list[Reference]:
+    """Every `[[...]]` outside code fences, with its line."""
+    fenced = {line for _, _, first, last in fences for line in range(first, last + 1)}
+    out = []
+    for offset, text in enumerate(body.split("\n")):
+        line = body_line + offset
+        if line in fenced:
+            continue
+        for m in REFERENCE.finditer(text):
+            out.append(parse_reference(m.group(1), line))
+    return out
+
+
+def parse_reference(raw: str, line: int) -> Reference:
+    target = raw.strip()
+    code, _, clause = target.partition("#")
+    return Reference(raw, code.strip() or None, clause.strip() or None, line)
+
+
+def modules(headings: list[Heading], body: str, body_line: int, check: Checker) -> list[tuple[str, int | None, int]]:
+    """Course modules: each `##` heading, with minutes from `<!-- minutes: N -->` on the next line."""
+    lines = body.split("\n")
+    out = []
+    for heading in headings:
+        if heading.level != 2:
+            continue
+        minutes = None
+        next_index = heading.line - body_line + 1
+        if next_index < len(lines):
+            m = MODULE_MINUTES.match(lines[next_index])
+            if m:
+                if m.group(1).isdigit():
+                    minutes = int(m.group(1))
+                else:
+                    check.error(heading.line + 1, f"模块时长 {quote(m.group(1))} 应为整数分钟，如 <!-- minutes: 20 -->")
+        out.append((heading.text, minutes, heading.line))
+    return out

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from the catalog to page Markdown/HTML fragments and exports."""

@@ -1,0 +1,87 @@
+"""Turn an editor's Markdown body into page Markdown: clause anchors, resolved `[[...]]` links,
+structured blocks rendered in place, and raw HTML neutralised (editors write text, not markup).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .. import body as bodies
+from ..fields import normalize_code
+from ..model import Block
+from .common import Links, esc, standard_src
+
+INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+
+
+def render_body(body: str, body_line: int, page_src: str, catalog, links: Links, blocks: tuple[Block, ...],
+                render_block: Callable[[Block], str], current=None) -> str:
+    """Markdown for a page body; `current` is the standard whose `[[#clause]]` links stay local."""
+    headings, fences = bodies.scan(body, body_line)
+    by_line = {block.line: block for block in blocks}
+    skip: dict[int, int] = {}        # fence first line -> last line, for every fence
+    for _, _, first, last in fences:
+        skip[first] = last
+    clause_lines = {h.line for h in headings if h.level >= 2 and bodies.CLAUSE_HEADING.match(h.text)}
+    out: list[str] = []
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        line_no = body_line + index
+        text = lines[index]
+        if line_no in skip:
+            last = skip[line_no]
+            block = by_line.get(line_no)
+            if block is not None:
+                out.append("")
+                out.append(render_block(block))
+                out.append("")
+            else:
+                out.extend(lines[index: last - body_line + 1])
+            index = last - body_line + 1
+            continue
+        text = _neutralise_html(text)
+        text = _links(text, page_src, catalog, links, current)
+        if line_no in clause_lines:
+            m = re.match(r"^(\s{0,3}#{2,6}\s+)(\d+(?:\.\d+)*)", text)
+            if m:
+                text = f"{text.rstrip().rstrip('#').rstrip()} {{#{m.group(2)}}}"
+        out.append(text)
+        index += 1
+    return "\n".join(out)
+
+
+def _neutralise_html(line: str) -> str:
+    """Escape `<` and `{` outside inline code so raw HTML and attr-list syntax render as text."""
+    parts = []
+    last = 0
+    for m in INLINE_CODE.finditer(line):
+        parts.append(_escape_text(line[last:m.start()]))
+        parts.append(m.group(0))
+        last = m.end()
+    parts.append(_escape_text(line[last:]))
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+
+
+def _links(line: str, page_src: str, catalog, links: Links, current) -> str:
+    def replace(m: re.Match) -> str:
+        ref = bodies.parse_reference(m.group(1), 0)
+        if ref.code is None:
+            target = current
+        else:
+            target = catalog.by_code.get(normalize_code(ref.code))
+        if target is None:            # reported by validation; keep the text
+            return m.group(0)
+        label = target.code if ref.code else ""
+        if ref.clause:
+            label = f"{label} 第 {ref.clause} 条".strip()
+        href = links.rel(page_src, standard_src(target.slug), ref.clause)
+        if target is current and ref.clause:
+            href = f"#{ref.clause}"
+        title = f' title="{esc(target.title)}"'
+        return f'<a class="std-ref" href="{esc(href)}"{title}>{esc(label)}</a>'
+    return bodies.REFERENCE.sub(replace, line)

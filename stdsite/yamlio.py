@@ -1,0 +1,246 @@
+"""Reading source files: encoding checks, front matter, and YAML 1.2 (core schema) with line marks.
+
+PyYAML implements YAML 1.1 (where `yes`/`no`/`on`/`off` are booleans and `2023-02-30` crashes the
+timestamp constructor). We only use its parser/composer and resolve scalars ourselves with the
+1.2 core schema, so dates stay strings that the validator checks with a clear message, and every
+mapping and list remembers the line of each of its values.
+"""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import quote
+
+MAX_ALIASES = 50          # alias references per document
+MAX_NODES = 200_000       # nodes produced when converting (guards alias bombs)
+MAX_FILE_BYTES = 5_000_000
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as UTF-8 YAML; `line` is 1-based or None."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class YMap(dict):
+    """A mapping that remembers its own line and the line of each key."""
+
+    line: int
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    """A list that remembers its own line and the line of each item."""
+
+    line: int
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+
+
+def resolve_plain(text: str):
+    """Resolve a plain (unquoted) scalar with the YAML 1.2 core schema."""
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(text):
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that counts aliases while composing."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.alias_count = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                event = self.peek_event()
+                raise YamlProblem(event.start_mark.line + 1,
+                                  f"YAML 别名（*引用）过多，超过 {MAX_ALIASES} 个，请直接写出内容")
+        return Composer.compose_node(self, parent, index)
+
+
+class _Converter:
+    def __init__(self, line_offset: int):
+        self.offset = line_offset
+        self.count = 0
+
+    def line(self, node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def convert(self, node):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(self.line(node), "YAML 内容展开后过大（可能是别名嵌套），请简化")
+        if isinstance(node, ScalarNode):
+            if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null") and node.tag.startswith("!"):
+                raise YamlProblem(self.line(node), f"不支持的 YAML 标记 {quote(node.tag)}")
+            if node.style is None:
+                return resolve_plain(node.value)
+            return node.value
+        if isinstance(node, SequenceNode):
+            out = YList(self.convert(child) for child in node.value)
+            out.line = self.line(node)
+            out.item_lines = [self.line(child) for child in node.value]
+            return out
+        if isinstance(node, MappingNode):
+            out = YMap()
+            out.line = self.line(node)
+            out.key_lines = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlProblem(self.line(key_node), "不支持 YAML 合并键「<<」，请直接写出字段")
+                key = self.convert(key_node)
+                if isinstance(key, (YMap, YList)):
+                    raise YamlProblem(self.line(key_node), "字段名必须是文字")
+                key = str(key) if not isinstance(key, str) else key
+                if key in out:
+                    raise YamlProblem(self.line(key_node), f"字段 {quote(key)} 重复出现")
+                out[key] = self.convert(value_node)
+                # a value's line is where the value starts (the key's line for block mappings)
+                out.key_lines[key] = self.line(value_node) if isinstance(value_node, ScalarNode) else self.line(key_node)
+            return out
+        raise YamlProblem(self.line(node), "无法识别的 YAML 内容")
+
+
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
+_NOSPACE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s/])")
+
+
+def _input_method_hint(text: str, line_offset: int) -> YamlProblem | None:
+    """Full-width colons and `key:value` without a space are the commonest slips of Chinese IMEs."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = _FULLWIDTH_KEY.match(line)
+        if m:
+            return YamlProblem(number + line_offset,
+                               f"字段 {quote(m.group(1))} 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格")
+    return None
+
+
+def parse_yaml(text: str, line_offset: int = 0):
+    """Parse one YAML document into plain values, YMap and YList (with absolute line numbers)."""
+    hint = _input_method_hint(text, line_offset)
+    if hint:
+        raise hint
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except YamlProblem as problem:
+        problem.line = (problem.line or 0) + line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise YamlProblem(line, f"YAML 格式错误：{_explain(exc)}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, f"YAML 格式错误：{exc}") from None
+    if node is None:
+        return None
+    return _Converter(line_offset).convert(node)
+
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
+    "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
+    "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
+    "found undefined alias": "引用了未定义的别名",
+    "expected <block end>, but found": "缩进不一致",
+    "found unexpected end of stream": "引号或括号没有闭合",
+    "did not find expected key": "缩进不一致或缺少「- 」",
+    "found duplicate anchor": "锚点重复",
+}
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    for needle, hint in _YAML_HINTS.items():
+        if needle in problem or needle in (exc.context or ""):
+            return hint
+    return problem or str(exc).splitlines()[0]
+
+
+def decode_source(data: bytes) -> str:
+    """Decode a source file as UTF-8 (BOM accepted); explain how to re-save anything else."""
+    resave = "请用记事本或 WPS「另存为」，编码选择「UTF-8」后保存"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(None, f"文件是 UTF-16 编码，无法读取；{resave}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+            guess = "文件似乎是 GBK/GB2312 编码"
+        except UnicodeDecodeError:
+            guess = "文件不是 UTF-8 编码"
+        raise YamlProblem(line, f"{guess}，无法读取；{resave}") from None
+    if "\x00" in text:
+        raise YamlProblem(None, f"文件含有空字符，可能是 UTF-16 编码；{resave}")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a source file, refusing very large files."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(None, f"文件过大（{size // 1_000_000} MB），单个源文件不能超过 {MAX_FILE_BYTES // 1_000_000} MB")
+    return decode_source(path.read_bytes())
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """Split `---` front matter from a Markdown body.
+
+    Returns (front matter text or None, its first line number, body, the body's first line number).
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return front, 2, body, index + 2
+    raise YamlProblem(1, "文件开头的「---」没有对应的结束行「---」")

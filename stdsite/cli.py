@@ -62,7 +62,11 @@ def report(problems: Problems, out=sys.stderr) -> None:
 
 
 def check(args) -> tuple[object, Problems]:
+    from .advice import catalog_warnings
+    from .catalog import Catalog
     project, problems = load_project(args.src, ROOT / "diagrams")
+    if project is not None and not problems.errors:
+        problems.items.extend(catalog_warnings(Catalog(project, args.as_of_date)))
     report(problems)
     if problems.errors or project is None:
         raise BuildFailed(problems.errors)

@@ -1,0 +1,231 @@
+"""Validation rules of the loader: each case asserts the file, the line and the Chinese message."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import run_build
+from stdsite.load import load_project
+
+
+def errors_of(src) -> list[str]:
+    project, problems = load_project(src)
+    return [str(e) for e in problems.errors]
+
+
+def warnings_of(src) -> list[str]:
+    project, problems = load_project(src)
+    return [str(e) for e in problems.warnings]
+
+
+def one_error(src, where: str, *fragments: str) -> str:
+    errors = errors_of(src)
+    matching = [e for e in errors if e.startswith(where)]
+    assert matching, f"no error at {where}; got {errors}"
+    for fragment in fragments:
+        assert any(fragment in e for e in matching), f"{fragment!r} not in {matching}"
+    return matching[0]
+
+
+def std(**fields) -> str:
+    base = {"code": "Q/T 1-2024", "title": "测试标准", "level": "组织内部标准", "framework": "JC-TY-01",
+            "effective": "2024-01-01"}
+    base.update(fields)
+    lines = [f"{k}: {v}" for k, v in base.items() if v is not None]
+    return "\n".join(lines) + "\n"
+
+
+def test_minimal_project_is_valid(make_project):
+    assert errors_of(make_project()) == []
+
+
+def test_unknown_field_with_did_you_mean(make_project):
+    src = make_project({"standards/a.yaml": std(efective="2024-01-01")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:6:", "未知字段", "「efective」", "是否应为「effective」")
+
+
+def test_chinese_field_name_hint(make_project):
+    src = make_project({"standards/a.yaml": std() + "标准编号: x\n"})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:6:", "是否应为「code」")
+
+
+def test_missing_required_field_reports_mapping_line(make_project):
+    src = make_project({"standards/a.yaml": std(title=None)})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:1:", "缺少必填字段「title」")
+
+
+def test_code_written_as_number_needs_quotes(make_project):
+    src = make_project({"standards/a.yaml": std(code="20220415")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:1:", "「20220415」", "请加引号")
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("2023-02-30", "不存在"),
+    ("2023.3.1", "YYYY-MM-DD"),
+    ("2023年3月1日", "YYYY-MM-DD"),
+])
+def test_bad_dates(make_project, value, fragment):
+    src = make_project({"standards/a.yaml": std(effective=value)})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:5:", f"「{value}」", fragment)
+
+
+def test_effective_before_issued(make_project):
+    src = make_project({"standards/a.yaml": std(issued="2024-05-01", effective="2024-01-01")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:5:", "早于发布日期")
+
+
+def test_drafting_needs_stage_and_no_effective(make_project):
+    src = make_project({"standards/a.yaml": std(effective=None)})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:1:", "stage: 制定中")
+    src = make_project({"standards/b.yaml": std(stage="制定中")})
+    one_error(src, f"{src.as_posix()}/standards/b.yaml:6:", "不应有实施日期")
+
+
+def test_invalid_choice(make_project):
+    src = make_project({"standards/a.yaml": std(level="市级标准")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:3:", "「市级标准」", "无效")
+
+
+def test_duplicate_code_reported_on_later_file_naming_first(make_project):
+    src = make_project({"standards/a.yaml": std(code="'Q/T 1—2024'"), "standards/b.yaml": std(code="Q/T 1-2024")})
+    error = one_error(src, f"{src.as_posix()}/standards/b.yaml:1:", "重复")
+    assert "standards/a.yaml" in error
+    assert not any(e.startswith(f"{src.as_posix()}/standards/a.yaml") for e in errors_of(src))
+
+
+def test_same_slug_is_an_error(make_project):
+    src = make_project({"standards/a.yaml": std(code="Q/T 1-2024"), "standards/b.yaml": std(code="'Q T 1 2024'")})
+    one_error(src, f"{src.as_posix()}/standards/b.yaml:1:", "网址")
+
+
+def test_unknown_framework_node(make_project):
+    src = make_project({"standards/a.yaml": std(framework="XX-01")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:4:", "「XX-01」", "不存在")
+
+
+def test_area_without_items_is_a_valid_slot(make_project):
+    assert errors_of(make_project({"standards/a.yaml": std(framework="YX-GW")})) == []
+
+
+@pytest.mark.parametrize("ref, fragment", [
+    ("[[GB/T 9-2099]]", "「GB/T 9-2099」 不存在"),
+    ("[[Q/CQJG 101-2023#9.9]]", "没有条款 「9.9」"),
+    ("[[#7.7]]", "本标准没有条款 「7.7」"),
+])
+def test_dangling_references(make_project, ref, fragment):
+    body = f"---\n{std()}---\n\n## 1 范围\n\n见 {ref}。\n"
+    src = make_project({"standards/a.md": body})
+    one_error(src, f"{src.as_posix()}/standards/a.md:11:", fragment)
+
+
+def test_reference_with_fullwidth_dash_resolves(make_project):
+    body = f"---\n{std()}---\n\n## 1 范围\n\n见 [[DB50/T 1016—2020]] 和 [[Q/CQJG 101-2023#5.1]]。\n"
+    assert errors_of(make_project({"standards/a.md": body})) == []
+
+
+def test_clause_numbers_unique_and_in_order(make_project):
+    body = f"---\n{std()}---\n\n## 1 范围\n\n## 3 术语\n\n## 2 要求\n\n## 3 其他\n"
+    src = make_project({"standards/a.md": body})
+    one_error(src, f"{src.as_posix()}/standards/a.md:13:", "「2」", "顺序不对")
+    one_error(src, f"{src.as_posix()}/standards/a.md:15:", "「3」", "重复")
+
+
+def test_replaces_cycle(make_project):
+    src = make_project({"standards/a.yaml": std(code="Q/T 1-2024", replaces="[Q/T 2-2024]"),
+                        "standards/b.yaml": std(code="Q/T 2-2024", replaces="[Q/T 1-2024]")})
+    assert any("循环" in e for e in errors_of(src))
+
+
+def test_fullwidth_colon_hint(make_project):
+    src = make_project({"standards/a.yaml": "code：Q/T 1-2024\n"})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:1:", "全角冒号")
+
+
+def test_gbk_file_rejected_with_how_to_resave(make_project):
+    src = make_project({"standards/a.yaml": std(title="测试标准").encode("gbk")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml", "GBK", "UTF-8")
+
+
+def test_utf16_file_rejected(make_project):
+    src = make_project({"standards/a.yaml": std().encode("utf-16")})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml", "UTF-16")
+
+
+def test_bom_and_crlf_accepted(make_project):
+    src = make_project({"standards/a.yaml": b"\xef\xbb\xbf" + std().replace("\n", "\r\n").encode()})
+    assert errors_of(src) == []
+
+
+def test_yaml_syntax_error_has_line(make_project):
+    src = make_project({"standards/a.yaml": std() + "tags: [a, b\n"})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:", "YAML 格式错误")
+
+
+def test_yes_no_are_strings_not_booleans(make_project):
+    src = make_project({"standards/a.yaml": std(title="no")})
+    assert errors_of(src) == []
+
+
+def test_alias_bomb_refused(make_project):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    src = make_project({"standards/a.yaml": bomb})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml", "别名")
+
+
+def test_attachment_outside_src_and_missing(make_project, tmp_path):
+    (tmp_path / "secret.txt").write_text("x")
+    src = make_project({"standards/a.yaml": std() + "attachments:\n  - {file: ../../secret.txt}\n  - {file: form.PDF}\n",
+                        "standards/form.pdf": "pdf"})
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:7:", "之外")
+    one_error(src, f"{src.as_posix()}/standards/a.yaml:8:", "大小写")
+
+
+def test_fullwidth_comma_in_list_warns(make_project):
+    src = make_project({"standards/a.yaml": std(tags="[办公用房，调配]")})
+    assert any("全角逗号" in w and ":6:" in w for w in warnings_of(src))
+
+
+def test_clause_written_as_decimal(make_project):
+    from stdsite.errors import Problems
+    from stdsite.fields import Checker, Spec
+    from stdsite.yamlio import parse_yaml
+    problems = Problems()
+    check = Checker(problems, "x.md")
+    data = parse_yaml("clause: 5.10\n")
+    check.mapping(data, {"clause": Spec("clause")}, "步骤")
+    assert "请加引号" in problems.errors[0].message and problems.errors[0].line == 1
+    problems = Problems()
+    assert Checker(problems, "x.md").mapping(parse_yaml("clause: 5\n"), {"clause": Spec("clause")}, "步骤") == {"clause": "5"}
+
+
+def test_every_problem_in_one_pass(make_project):
+    src = make_project({"standards/a.yaml": std(level="x"), "standards/b.yaml": std(code="Q/T 2-2024", effective="2024-13-01"),
+                        "documents/d.yaml": "number: 渝1号\ntitle: 文件\nissuer: 某局\nissued: 2024-01-01\nrelated: [GB/T 0-0]\n"})
+    errors = errors_of(src)
+    assert len(errors) >= 3
+
+
+def test_document_and_session_references(make_project):
+    src = make_project({
+        "training_sessions.yaml": "- {date: 2025-05-20, course: nope, attendees: 3}\n",
+        "plan.yaml": "- {title: 新标准, kind: 修订, framework: JC-TY-01, due: 2025-12-31}\n",
+    })
+    one_error(src, f"{src.as_posix()}/training_sessions.yaml:1:", "「nope」")
+    one_error(src, f"{src.as_posix()}/plan.yaml:1:", "replaces")
+
+
+def test_check_command_prints_errors_and_exits_1(make_project):
+    src = make_project({"standards/a.yaml": std(effective="2023-02-30")})
+    result = run_build("check", "--src", str(src))
+    assert result.returncode == 1
+    assert f"{src}/standards/a.yaml:5: 字段「effective」的日期 「2023-02-30」 不存在" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "共 1 个错误" in result.stderr
+
+
+def test_bad_usage_exits_2(make_project):
+    assert run_build("check", "--as-of", "2025/1/1").returncode == 2
+    assert run_build("frobnicate").returncode == 2

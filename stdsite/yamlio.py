@@ -81,7 +81,39 @@ def resolve_plain(text: str):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that counts aliases while composing."""
+    """SafeLoader that counts aliases while composing and reads plain scalars as YAML 1.2 does."""
+
+    def scan_plain(self):
+        """PyYAML's plain-scalar scanner with YAML 1.2's flow rule: `?` may appear inside a plain
+        scalar in `{...}`/`[...]`, so `{text: 是否符合用车规定?, type: decision}` works."""
+        chunks = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces = []
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if ch in "\0 \t\r\n\x85\u2028\u2029" \
+                        or (ch == ":" and self.peek(length + 1) in "\0 \t\r\n\x85\u2028\u2029"
+                            + (",[]{}" if self.flow_level else "")) \
+                        or (self.flow_level and ch in ",[]{}"):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
 
     def __init__(self, stream):
         super().__init__(stream)

@@ -229,3 +229,10 @@ def test_check_command_prints_errors_and_exits_1(make_project):
 def test_bad_usage_exits_2(make_project):
     assert run_build("check", "--as-of", "2025/1/1").returncode == 2
     assert run_build("frobnicate").returncode == 2
+
+
+def test_question_mark_inside_flow_mapping_is_text():
+    """The spec's own example: `{text: 是否符合用车规定?, ...}` (YAML 1.2 allows `?` in flow scalars)."""
+    from stdsite.yamlio import parse_yaml
+    data = parse_yaml("- {id: review, text: 是否符合用车规定?, type: decision, yes: a, no: b}\n")
+    assert data[0]["text"] == "是否符合用车规定?" and data[0]["yes"] == "a" and data[0]["no"] == "b"

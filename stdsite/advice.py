@@ -9,6 +9,9 @@ from .errors import SourceError
 
 ADVISORS: list = []
 
+from .editions import advisor as edition_warnings  # noqa: E402  (frozen directory editions that differ)
+ADVISORS.append(edition_warnings)
+
 
 def catalog_warnings(catalog: Catalog) -> list[SourceError]:
     out: list[SourceError] = []

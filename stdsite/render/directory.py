@@ -1,17 +1,196 @@
-"""Directory editions pages (placeholder: see the directory issue)."""
+"""Directory pages (标准类规范性文件目录): the editions index and one page per edition.
+
+- `directory/index.md`: every edition built (dated on or before the as-of date), newest first,
+  then the directory as of the as-of date with the changes since the latest edition;
+- `directory/<id>.md` (URL `directory/<id>/`): the edition's grouped table, its 本期变化 and links
+  to its exports, which `write_exports` writes into site/directory/<id>/.
+
+The edition page content sits in a `.std-dir` wrapper; assets/directory-print.css prints it as an
+official table. Values come from editions.py; every one is escaped here.
+"""
 from __future__ import annotations
 
-from .common import front_matter
+from pathlib import Path
+
+from .. import editions as ed
+from .. import exports
+from .common import badge, date, esc, front_matter
 from .context import RenderContext
+
+INDEX = "directory/index.md"
+COLUMNS = exports.COLUMNS
+LISTING = {"boost": 0.3}
+
+
+def edition_src(edition_id: str) -> str:
+    return f"directory/{edition_id}.md"
+
+
+def export_path(edition_id: str, name: str) -> str:
+    """Site-relative path of an export (a file, not a page)."""
+    return f"directory/{edition_id}/{name}"
+
+
+def _views(ctx: RenderContext) -> list[ed.EditionView]:
+    """Computed once per RenderContext (pages, nav and exports all read it)."""
+    cached = getattr(ctx, "_directory_views", None)
+    if cached is None or cached[0] is not ctx.catalog:
+        cached = (ctx.catalog, ed.views(ctx.catalog.project, ctx.catalog.as_of))
+        ctx._directory_views = cached
+    return cached[1]
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
-    return {"directory/index.md": front_matter("规范性文件目录") + "# 规范性文件目录\n\n<p>目录期次页面建设中。</p>\n"}
+    views = _views(ctx)
+    out = {INDEX: index_page(ctx, views)}
+    for view in views:
+        out[edition_src(view.id)] = edition_page(ctx, view)
+    return out
 
 
 def nav(ctx: RenderContext) -> list:
-    return ["directory/index.md"]
+    return [INDEX] + [{f"{v.id} 期": edition_src(v.id)} for v in reversed(_views(ctx))]
 
 
 def write_exports(ctx: RenderContext, site_dir: str) -> None:
-    """Per-edition edition.json, 目录.csv and 目录.xlsx."""
+    """Per-edition edition.json, 目录.csv and 目录.xlsx, in site/directory/<id>/."""
+    title = ed.title(ctx.catalog.project)
+    for view in _views(ctx):
+        exports.write_edition(view, Path(site_dir) / "directory" / view.id, title)
+
+
+# -- pieces ------------------------------------------------------------------------------------
+
+def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
+    """The grouped table: a row per category and per area, then the entries, numbered throughout."""
+    links = ctx.links
+    body: list[str] = []
+    span = len(COLUMNS)
+    group = None
+    for index, e in enumerate(view.entries, 1):
+        if e.group != group:
+            if group is None or e.group[0] != group[0]:
+                body.append(f'<tr class="std-dir-cat"><th colspan="{span}" scope="colgroup">{esc(e.group[0])}</th></tr>')
+            if e.group[1]:
+                body.append(f'<tr class="std-dir-area"><th colspan="{span}" scope="colgroup">{esc(e.group[1])}</th></tr>')
+            group = e.group
+        code = links.a(src, e.page, e.id, cls="std-code") if e.page else f'<span class="std-code">{esc(e.id)}</span>'
+        name = links.a(src, e.page, e.title) if e.page else esc(e.title)
+        cells = [str(index), esc(e.category), code, name, esc("、".join(e.issuer)), esc(_d(e.issued)),
+                 esc(_d(e.effective)), badge(e.status)]
+        body.append(f'<tr data-kind="{esc(e.kind)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    if not view.entries:
+        body.append(f'<tr><td colspan="{span}">本期目录没有条目。</td></tr>')
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in COLUMNS)
+    return (f'<div class="std-scroll"><table class="std-table std-dir-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _d(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def changes_section(ctx: RenderContext, view: ed.EditionView, src: str, heading: str, level: int = 2) -> str:
+    """本期变化: entries added, and entries removed with the reason (废止, or 被代替 with links)."""
+    links = ctx.links
+    sub = f"h{level + 1}"
+    out = [f"\n{'#' * level} {heading} {{#changes}}\n\n"]
+    if view.previous is None:
+        out.append('<p class="std-dir-nochange">本期为首期，无变化记录。</p>\n')
+        return "".join(out)
+    since = links.a(src, edition_src(view.previous.id), f"{view.previous.id} 期")
+    if not view.added and not view.removed:
+        out.append(f'<p class="std-dir-nochange">与 {since} 相比无变化。</p>\n')
+        return "".join(out)
+    out.append(f"<p>与 {since} 相比：新增 {len(view.added)} 项，移除 {len(view.removed)} 项。</p>\n\n")
+    if view.added:
+        items = []
+        for e in view.added_entries():
+            label = f"{e.id} {e.title}"
+            items.append(f"<li>{links.a(src, e.page, label) if e.page else esc(label)}</li>")
+        out.append(f'<{sub} id="added">新增（{len(view.added)} 项）</{sub}>\n<ul class="std-dir-added">{"".join(items)}</ul>\n\n')
+    if view.removed:
+        by_code = ctx.catalog.by_code
+        items = []
+        for r in view.removed:
+            label = f"{r.id} {r.title}".strip()
+            what = links.a(src, r.page, label) if r.page else esc(label)
+            if r.reason == ed.REPLACED and r.by:
+                replacing = "、".join(
+                    links.a(src, f"standards/{by_code[c].slug}.md", c, cls="std-code") if c in by_code else esc(c)
+                    for c in r.by)
+                reason = f"被代替，由 {replacing} 代替"
+            else:
+                reason = esc(r.reason)
+            items.append(f'<li data-reason="{esc(r.reason)}">{what} — {reason}</li>')
+        out.append(f'<{sub} id="removed">移除（{len(view.removed)} 项）</{sub}>\n<ul class="std-dir-removed">{"".join(items)}</ul>\n')
+    return "".join(out)
+
+
+def _counts(view: ed.EditionView) -> str:
+    n_std = sum(1 for e in view.entries if e.kind == ed.STANDARD)
+    n_doc = len(view.entries) - n_std
+    return f"共 {len(view.entries)} 项（标准 {n_std} 项，规范性文件 {n_doc} 项）"
+
+
+def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
+    links = []
+    for name, label in ((exports.XLSX_NAME, "Excel 表格"), (exports.CSV_NAME, "CSV"), (exports.JSON_NAME, "JSON 数据")):
+        href = ctx.links.rel(src, export_path(view.id, name))
+        links.append(f'<a href="{esc(href)}" download="{esc(name)}">{esc(name)}</a>（{esc(label)}）')
+    return f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}</p>\n'
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
+    src = edition_src(view.id)
+    title = ed.title(ctx.catalog.project)
+    out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期"),
+           f'<div class="std-dir" markdown="1">\n\n',
+           f"# {esc(title)} {{#title}}\n\n",
+           f'<p class="std-dir-meta"><span class="std-dir-edition">第 <strong>{esc(view.id)}</strong> 期</span>'
+           f' <span class="std-dir-date">截至 {date(view.date)}</span>'
+           f' <span class="std-dir-count">{esc(_counts(view))}</span></p>\n\n']
+    if view.frozen:
+        out.append('<p class="std-dir-frozen" data-search-exclude>本期目录已发布，以下为发布时的内容；'
+                   '此后标准状态的变化见最新一期目录。</p>\n\n')
+    out.append(downloads(ctx, view, src) + "\n")
+    out.append(entries_table(ctx, view, src) + "\n")
+    out.append(changes_section(ctx, view, src, "本期变化"))
+    out.append("\n</div>\n")
+    return "".join(out)
+
+
+def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
+    cat = ctx.catalog
+    title = ed.title(cat.project)
+    out = [front_matter("规范性文件目录", search=LISTING), f"# {esc(title)}\n\n"]
+    out.append("<p>定期发布的标准类规范性文件目录：每期列出截至该期日期的现行和即将实施的标准，以及现行有效的规范性文件，"
+               "并说明与上期相比的变化。各期可下载 Excel、CSV 与 JSON 格式。</p>\n\n")
+    out.append("## 历次目录 {#editions}\n\n")
+    if views:
+        rows = []
+        for v in reversed(views):
+            src = INDEX
+            files = " · ".join(f'<a href="{esc(ctx.links.rel(src, export_path(v.id, name)))}" download="{esc(name)}">'
+                               f"{esc(name)}</a>" for name in (exports.XLSX_NAME, exports.CSV_NAME, exports.JSON_NAME))
+            state = badge("已发布", "std-badge--published") if v.frozen else ""
+            rows.append(f"<tr><td>{ctx.links.a(src, edition_src(v.id), f'{v.id} 期')} {state}</td><td>{date(v.date)}</td>"
+                        f"<td>{len(v.entries)}</td><td>{len(v.added)}</td><td>{len(v.removed)}</td><td>{files}</td></tr>")
+        head = "".join(f"<th>{h}</th>" for h in ("期次", "截至日期", "收录", "新增", "移除", "下载"))
+        out.append(f'<div class="std-scroll"><table class="std-table std-dir-editions"><thead><tr>{head}</tr></thead>'
+                   f'<tbody>{"".join(rows)}</tbody></table></div>\n\n')
+    elif cat.project.directory is None:
+        out.append("<p>尚未设置目录期次（在 standards_src/directory.yaml 中添加）。</p>\n\n")
+    else:
+        out.append(f"<p>截至 {date(cat.as_of)} 尚无已到期的目录期次。</p>\n\n")
+    current = ed.current_view(cat.project, cat.as_of, views)
+    out.append(f"## 现行目录（截至 {date(cat.as_of)}） {{#current}}\n\n")
+    out.append(f'<div class="std-dir std-dir--current" markdown="1">\n\n'
+               f'<p class="std-dir-meta"><span class="std-dir-count">{esc(_counts(current))}</span></p>\n\n')
+    out.append(entries_table(ctx, current, INDEX) + "\n")
+    if current.previous is not None:
+        out.append(changes_section(ctx, current, INDEX, "最新一期以来的变化", level=3))
+    out.append("\n</div>\n")
+    return "".join(out)

@@ -1,0 +1,125 @@
+"""Per-edition exports of the directory: edition.json, 目录.csv and 目录.xlsx.
+
+Called after the site is built (plugin.on_post_build via render.directory.write_exports); every
+file lands in site/directory/<edition id>/. Output is byte-identical for the same sources and
+as-of date: no timestamps (the XLSX is a zip, re-packed with fixed dates).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from .editions import EditionView, Entry, edition_json
+
+COLUMNS = ("序号", "类别", "编号", "名称", "发布机构", "发布日期", "实施日期", "状态")
+WIDTHS = (6, 12, 26, 48, 28, 12, 12, 10)       # XLSX column widths (characters)
+CSV_NAME = "目录.csv"
+XLSX_NAME = "目录.xlsx"
+JSON_NAME = "edition.json"
+
+
+def rows(view: EditionView) -> list[list[str]]:
+    """The directory table as text cells, in the order of COLUMNS."""
+    return [row(index, entry) for index, entry in enumerate(view.entries, 1)]
+
+
+def row(index: int, e: Entry) -> list[str]:
+    return [str(index), e.category, e.id, e.title, "、".join(e.issuer), _iso(e.issued), _iso(e.effective), e.status]
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def csv_bytes(view: EditionView) -> bytes:
+    """目录.csv: UTF-8 with BOM (so Excel and WPS detect the encoding), CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(view))
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(view: EditionView, title: str) -> bytes:
+    """目录.xlsx: a sheet a clerk can print as is — title row, bold header, column widths, frozen
+    header, A4 landscape, title and header rows repeated on every printed page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"目录{view.id}"[:31] if view.id else "目录"
+    heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
+        f"{title}（截至 {view.date.isoformat()}）"
+    ws.append([heading])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 28
+    ws.append(list(COLUMNS))
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    for values in rows(view):
+        values = [int(values[0])] + values[1:]
+        ws.append(values)
+        for col, cell in enumerate(ws[ws.max_row], 1):
+            cell.border = border
+            cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
+                                       horizontal="center" if col in (1, 6, 7, 8) else "left")
+    for col, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    fixed = dt.datetime.combine(view.date, dt.time())
+    wb.properties.created = wb.properties.modified = fixed
+    wb.properties.title = heading
+    wb.properties.creator = "stdsite"
+    out = io.BytesIO()
+    wb.save(out)
+    return _stable_zip(out.getvalue(), fixed)
+
+
+def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+def json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def write_edition(view: EditionView, folder: Path, title: str) -> list[Path]:
+    """Write the three exports of one edition into `folder` (site/directory/<id>/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_bytes(view)),
+                       (XLSX_NAME, xlsx_bytes(view, title))):
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return written

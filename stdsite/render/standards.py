@@ -8,6 +8,7 @@ from ..model import Document, Standard
 from .body import render_body
 from .common import badge, date, document_src, esc, front_matter, standard_src, table, area_src
 from .context import RenderContext
+from .qr import poster_src, qr_figure
 
 
 LISTING = {"boost": 0.3}     # pages that list standards rank below the standards themselves
@@ -51,7 +52,9 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
         due = review_due_date(s, cat.as_of)
         flag = ' <span class="std-warn">已到复审期</span>' if review_due(s, cat.as_of) and status == "现行" else ""
         rows.append(("下次复审", f"{date(due)}{flag}"))
-    out.append('<dl class="std-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n</div>\n")
+    out.append('<dl class="std-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n")
+    out.append(qr_figure(ctx, s.page))
+    out.append(f'<p class="std-card__actions std-noprint">{links.a(src, poster_src(s), "打印张贴版（二维码与流程图）")}</p>\n</div>\n')
     if s.summary:
         out.append(f'<p class="std-summary">{esc(s.summary)}</p>\n')
     out.append(_relations(ctx, s, src))

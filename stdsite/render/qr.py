@@ -1,0 +1,52 @@
+"""QR codes (扫一扫) for permanent page URLs, and the printable poster page of a standard.
+
+QR codes are SVG made at build time with segno, so they work offline and print sharply. They
+always point at the permanent web address (site_url + the page's directory URL), also in the
+offline bundle, so a phone scanning a printed poster opens the live page.
+"""
+from __future__ import annotations
+
+import segno
+
+from ..model import Standard
+from .common import badge, esc, front_matter, standard_src
+from .context import RenderContext
+
+
+def permanent_url(ctx: RenderContext, page: str) -> str | None:
+    """`standards/x/` -> `http://host/standards/x/`, or None when no site_url is configured."""
+    if not ctx.site_url:
+        return None
+    return ctx.site_url.rstrip("/") + "/" + page
+
+
+def qr_svg(url: str) -> str:
+    """An inline, scalable SVG QR code (the URL is encoded, not shown as markup)."""
+    return segno.make(url, error="m", micro=False).svg_inline(scale=1, omitsize=True, title="扫码打开本页")
+
+
+def qr_figure(ctx: RenderContext, page: str, caption: str = "扫一扫，手机打开本页") -> str:
+    url = permanent_url(ctx, page)
+    if url is None:
+        return ""
+    return (f'<figure class="std-qr" data-search-exclude>{qr_svg(url)}'
+            f'<figcaption>{esc(caption)}<br><small>{esc(url)}</small></figcaption></figure>')
+
+
+def poster_src(standard: Standard) -> str:
+    return f"standards/{standard.slug}/poster.md"
+
+
+def poster_page(ctx: RenderContext, s: Standard) -> str:
+    """A one-page poster to post at the workplace: title, status, QR code and the flowcharts."""
+    src = poster_src(s)
+    status = ctx.catalog.status[s.code]
+    flows = ""
+    if ctx.render_block is not None:
+        flows = "".join(ctx.render_block(b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
+    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") or ""
+    back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
+    return (front_matter(f"{s.code} {s.title}（张贴版）", search={"exclude": True}, hide=["navigation", "toc"])
+            + f'<div class="std-poster">\n<p class="std-poster__code">{esc(s.code)} {badge(status)}</p>\n'
+            f'<h1 class="std-poster__title">{esc(s.title)}</h1>\n{qr}\n{flows}\n'
+            f'<p class="std-poster__foot">状态截至 {ctx.catalog.as_of.isoformat()} · {back}</p>\n</div>\n')

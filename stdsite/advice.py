@@ -9,6 +9,9 @@ from .errors import SourceError
 
 ADVISORS: list = []
 
+from .courses import course_warnings  # noqa: E402  (training: cited standards, module minutes)
+ADVISORS.append(course_warnings)
+
 from .editions import advisor as edition_warnings  # noqa: E402  (frozen directory editions that differ)
 ADVISORS.append(edition_warnings)
 

@@ -1,13 +1,375 @@
-"""Training pages (placeholder: see the training issue)."""
+"""Training pages: the course index (by audience), one page per course, its sign-in sheet, and the
+sessions held (training_sessions.yaml).
+
+A course page serves two views from one source: the learner view (default) hides the
+`!!! instructor` notes and the quiz answers; the 讲师视图 switch (assets/training.js) shows them.
+Printing follows the current view: the learner handout (no notes, no answers) or the trainer
+printout (notes and answers). Trainer notes are wrapped in a `data-search-exclude` block so that
+they never reach the search index.
+"""
 from __future__ import annotations
 
-from .common import front_matter
+import re
+
+from .. import body as bodies
+from .. import courses as facts
+from ..fields import normalize_code
+from ..model import AUDIENCES, Course
+from .body import render_body
+from .common import badge, course_src, esc, front_matter, standard_src, table
 from .context import RenderContext
+from .quiz import render_quiz
+
+INDEX = "training/index.md"
+SESSIONS = "training/sessions.md"
+LISTING = {"boost": 0.3}
+AUDIENCE_IDS = {"领导干部": "leaders", "管理人员": "managers", "一线职工": "staff", facts.NO_AUDIENCE: "other"}
+SIGNIN_ROWS = 20
+
+# private-use markers placed in the body before render_body and expanded afterwards
+_MARK_MODULE = "\ue000module:{}\ue000"
+_MARK_MINUTES = "\ue000minutes:{}\ue000"
+_MARK_INSTRUCTOR = "\ue000instructor\ue000"
+_MODULE_RE = re.compile("\ue000module:(\\d+)\ue000.*$")
+_MINUTES_RE = re.compile("^\ue000minutes:(\\d+)\ue000$")
+_ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+instructor\b(.*)$")
+
+
+def signin_src(course_id: str) -> str:
+    return f"training/{course_id}/signin.md"
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
-    return {"training/index.md": front_matter("培训课程") + "# 培训课程\n\n<p>培训课程页面建设中。</p>\n"}
+    out = {INDEX: index_page(ctx), SESSIONS: sessions_page(ctx)}
+    for course in ctx.catalog.project.courses:
+        out[course_src(course.id)] = course_page(ctx, course)
+        out[signin_src(course.id)] = signin_page(ctx, course)
+    return out
 
 
 def nav(ctx: RenderContext) -> list:
-    return ["training/index.md"]
+    """Training index, the courses (by audience, then id), then the sessions held."""
+    return ([INDEX] + [{c.title: course_src(c.id)} for c in ordered(ctx.catalog.project.courses)]
+            + [{"参训记录": SESSIONS}])
+
+
+def ordered(courses) -> list[Course]:
+    return sorted(courses, key=lambda c: (min(facts.audience_order(a) for a in facts.audiences(c)), c.id))
+
+
+# -- shared fragments ---------------------------------------------------------------------------
+def _minutes(value: int | None) -> str:
+    return f"{value} 分钟" if value is not None else "时长未定"
+
+
+def _audience_tags(course: Course) -> str:
+    return " ".join(f'<span class="std-tag">{esc(a)}</span>' for a in facts.audiences(course))
+
+
+def _standard_links(ctx: RenderContext, page_src: str, codes) -> str:
+    cat = ctx.catalog
+    parts = []
+    for code in codes:
+        s = cat.by_code.get(code)
+        if s is not None:
+            parts.append(ctx.links.a(page_src, standard_src(s.slug), f"{s.code} {s.title}") + " " + badge(cat.status[code]))
+    return "；".join(parts)
+
+
+# -- index --------------------------------------------------------------------------------------
+def index_page(ctx: RenderContext) -> str:
+    """One section per audience; each course with its length, objectives and standards."""
+    courses = ctx.catalog.project.courses
+    out = [front_matter("培训课程", search=LISTING), "# 培训课程\n\n"]
+    sessions_link = ctx.links.a(INDEX, SESSIONS, "参训记录")
+    if not courses:
+        out.append("<p>暂无培训课程。课程放在 standards_src/courses/ 下，每门课程一个 .md 文件。</p>\n")
+        return "".join(out)
+    out.append(f"<p>面向领导干部、管理人员和一线职工的机关事务标准化培训课程，共 {len(courses)} 门。"
+               f"已举办的培训见{sessions_link}。</p>\n\n")
+    groups = list(AUDIENCES) + ([facts.NO_AUDIENCE] if any(not c.audience for c in courses) else [])
+    for audience in groups:
+        members = [c for c in ordered(courses) if audience in facts.audiences(c)]
+        out.append(f"## {esc(audience)} {{#{AUDIENCE_IDS[audience]}}}\n\n")
+        if not members:
+            out.append(f'<p class="std-course-none">暂无面向{esc(audience)}的课程。</p>\n\n')
+            continue
+        for course in members:
+            out.append(_course_card(ctx, course) + "\n\n")
+    return "".join(out)
+
+
+def _course_card(ctx: RenderContext, course: Course) -> str:
+    objectives = "".join(f"<li>{esc(o)}</li>" for o in course.objectives)
+    standards = _standard_links(ctx, INDEX, course.standards)
+    parts = [f'<div class="std-course-card"><h3 class="std-course-card__title">'
+             f'{ctx.links.a(INDEX, course_src(course.id), course.title)}</h3>',
+             f'<p class="std-course-card__meta">时长：{_minutes(facts.length(course))} · '
+             f'{len(course.modules)} 个模块 · 培训对象：{_audience_tags(course)}</p>']
+    if objectives:
+        parts.append(f'<p class="std-course-card__label">学习目标</p><ul>{objectives}</ul>')
+    if standards:
+        parts.append(f'<p class="std-course-card__label">相关标准</p><p>{standards}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# -- course page --------------------------------------------------------------------------------
+def course_page(ctx: RenderContext, course: Course) -> str:
+    src = course_src(course.id)
+    cat = ctx.catalog
+    description = course.objectives[0] if course.objectives else course.title
+    out = [front_matter(course.title, description=description),
+           f'<h1 class="std-course-title">{esc(course.title)}</h1>\n\n',
+           _toolbar(ctx, course, src), _warning_box(ctx, course, src)]
+    if course.objectives:
+        out.append("## 学习目标 {#objectives}\n\n<ul class=\"std-course-objectives\">"
+                   + "".join(f"<li>{esc(o)}</li>" for o in course.objectives) + "</ul>\n\n")
+    if course.modules:
+        out.append("## 课程安排 {#modules}\n\n" + _modules_table(ctx, course, src) + "\n\n")
+    standards = _standards_table(ctx, course, src)
+    if standards:
+        out.append("## 相关标准 {#standards}\n\n" + standards + "\n\n")
+    out.append(course_body(ctx, course, src) + "\n")
+    held = [s for s in cat.project.sessions if s.course == course.id]
+    if held:
+        rows = [[_session_date(s.date, cat.as_of), esc(s.place or "—"), esc(s.attendees)]
+                for s in sorted(held, key=lambda s: (s.date, s.place or ""))]
+        out.append("\n## 举办记录 {#sessions}\n\n" + table(["日期", "地点", "参训人数"], rows) + "\n")
+    return "".join(out)
+
+
+def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
+    signin = ctx.links.rel(src, signin_src(course.id))
+    return (f'<div class="std-course-bar" data-search-exclude>'
+            f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{_minutes(facts.length(course))}'
+            f' · {len(course.modules)} 个模块</p>'
+            f'<p class="std-course-bar__tools">'
+            f'<button type="button" class="std-viewswitch" data-std-view-switch aria-pressed="false" '
+            f'title="显示或隐藏讲师提示与测验答案">讲师视图</button> '
+            f'<button type="button" class="std-printbtn" data-std-print="learner">打印学员讲义</button> '
+            f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button> '
+            f'<a class="std-printbtn" href="{esc(signin)}">签到表</a></p>'
+            f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
+            f'</div>\n\n')
+
+
+def _warning_box(ctx: RenderContext, course: Course, src: str) -> str:
+    stale = facts.not_current(course, ctx.catalog)
+    if not stale:
+        return ""
+    cat = ctx.catalog
+    items = []
+    for c in stale:
+        s = cat.by_code[c.code]
+        extra = ""
+        if c.status == "被代替":
+            by = [cat.by_code[b] for b in cat.replaced_by.get(c.code, []) if b in cat.by_code]
+            if by:
+                extra = "，现行标准为 " + "、".join(ctx.links.a(src, standard_src(b.slug), b.code) for b in by)
+        items.append(f"<li>{ctx.links.a(src, standard_src(s.slug), f'{s.code} {s.title}')} {badge(c.status)}{extra}</li>")
+    return (f'<div class="std-course-warning" role="note" data-search-exclude>'
+            f'<p><strong>注意：</strong>本课程引用的以下标准截至 {cat.as_of.isoformat()} 不是现行标准，'
+            f'讲授和学习时请以现行标准为准：</p><ul>{"".join(items)}</ul></div>\n\n')
+
+
+def _modules_table(ctx: RenderContext, course: Course, src: str) -> str:
+    rows = []
+    for n, module in enumerate(course.modules, start=1):
+        rows.append([str(n), f'<a href="#module-{n}">{esc(module.title)}</a>',
+                     esc(module.minutes) if module.minutes is not None else "—"])
+    total = facts.module_minutes(course)
+    total_text = f"{total}" if total is not None else "—"
+    if course.minutes is not None and total is not None and total != course.minutes:
+        total_text += f'<span class="std-course-mismatch">（课程总时长为 {course.minutes} 分钟）</span>'
+    rows.append(["", "<strong>合计</strong>", f"<strong>{total_text}</strong>"])
+    return table(["序号", "模块", "时长（分钟）"], rows, "std-table std-course-modules")
+
+
+def _standards_table(ctx: RenderContext, course: Course, src: str) -> str:
+    """The standards the course teaches and cites, with the clauses it links to."""
+    cat = ctx.catalog
+    codes = list(course.standards) + [c.code for c in facts.cited(course, cat) if c.code not in course.standards]
+    clauses = _cited_clauses(course)
+    rows = []
+    for code in codes:
+        s = cat.by_code.get(code)
+        if s is None:
+            continue
+        titles = {c.number: c.title for c in s.clauses}
+        links = "、".join(ctx.links.a(src, standard_src(s.slug), f"{n} {titles.get(n, '')}".strip(), anchor=n)
+                         for n in clauses.get(code, []))
+        rows.append([ctx.links.a(src, standard_src(s.slug), s.code, cls="std-code"), esc(s.title),
+                     badge(cat.status[code]), links or "—"])
+    if not rows:
+        return ""
+    return table(["编号", "名称", "状态", "涉及条款"], rows)
+
+
+def _cited_clauses(course: Course) -> dict[str, list[str]]:
+    """code -> clause numbers linked from the body and the quiz explanations, in order."""
+    texts = [course.body]
+    for block in course.blocks:
+        if block.kind == "quiz" and block.parsed is not None:
+            texts.extend(q.explain or "" for q in block.parsed.questions)
+    out: dict[str, list[str]] = {}
+    fences = bodies.scan(course.body, course.body_line)[1]
+    refs = list(bodies.references(course.body, course.body_line, fences))
+    for text in texts[1:]:
+        refs.extend(bodies.parse_reference(m.group(1), 0) for m in bodies.REFERENCE.finditer(text))
+    for ref in refs:
+        if ref.code and ref.clause:
+            numbers = out.setdefault(normalize_code(ref.code), [])
+            if ref.clause not in numbers:
+                numbers.append(ref.clause)
+    return out
+
+
+def course_body(ctx: RenderContext, course: Course, src: str) -> str:
+    """The course's Markdown body as page Markdown: module anchors and lengths, quizzes, and
+    trainer notes wrapped in a search-excluded block."""
+    marked = _mark(course)
+
+    def render(block):
+        if block.kind == "quiz" and block.parsed is not None:
+            return render_quiz(block, src, course, ctx)
+        return ctx.render_block(block, src, course) if ctx.render_block else ""
+
+    text = render_body(marked, course.body_line, src, ctx.catalog, ctx.links, course.blocks, render)
+    return _expand(text)
+
+
+def _mark(course: Course) -> str:
+    """Put markers on module headings, minutes comments and instructor admonitions (same lines)."""
+    lines = course.body.split("\n")
+    fences = bodies.scan(course.body, course.body_line)[1]
+    fenced = {line for _, _, first, last in fences for line in range(first, last + 1)}
+    module_at = {m.line: (n, m) for n, m in enumerate(course.modules, start=1)}
+    for index, text in enumerate(lines):
+        line = course.body_line + index
+        if line in fenced:
+            continue
+        if line in module_at:
+            n, _ = module_at[line]
+            lines[index] = re.sub(r"[ \t]+#+[ \t]*$", "", text.rstrip()) + " " + _MARK_MODULE.format(n)
+        elif bodies.MODULE_MINUTES.match(text):
+            n, module = module_at.get(line - 1, (None, None))
+            lines[index] = _MARK_MINUTES.format(module.minutes) if module and module.minutes is not None else ""
+        elif _ADMONITION.match(text):
+            lines[index] = _MARK_INSTRUCTOR + text
+    return "\n".join(lines)
+
+
+def _expand(text: str) -> str:
+    """Turn the markers back into Markdown/HTML after render_body."""
+    out: list[str] = []
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        m = _MODULE_RE.search(line)
+        if m:
+            out.append(line[: m.start()].rstrip() + f" {{#module-{m.group(1)}}}")
+            continue
+        m = _MINUTES_RE.match(line)
+        if m:
+            out.extend(["", f'<p class="std-module-minutes">本模块 {m.group(1)} 分钟</p>', ""])
+            continue
+        if line.startswith(_MARK_INSTRUCTOR):
+            head = _ADMONITION.match(line[len(_MARK_INSTRUCTOR):])
+            title = head.group(2).strip() if head else ""
+            marker = head.group(1) if head else "!!!"
+            out.extend(["", '<div class="std-instructor" data-search-exclude="true" markdown="1">', "",
+                        f'{marker} instructor {title or chr(34) + "讲师提示" + chr(34)}'])
+            inner: list[str] = []
+            while index < len(lines) and (not lines[index].strip() or lines[index].startswith(("    ", "\t"))):
+                inner.append(lines[index])
+                index += 1
+            while inner and not inner[-1].strip():
+                inner.pop()
+            out.extend(inner)
+            out.extend(["", "</div>", ""])
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _session_date(day, as_of) -> str:
+    """A session's date, tagged 待举行 when it is after the as-of date."""
+    return esc(day.isoformat()) + ("" if day <= as_of else ' <span class="std-tag">待举行</span>')
+
+
+# -- sign-in sheet --------------------------------------------------------------------------------
+def signin_page(ctx: RenderContext, course: Course) -> str:
+    """A printable 签到表: course, blanks for date and place, rows for name, unit and signature."""
+    src = signin_src(course.id)
+    rows = "".join(f'<tr><td class="std-signin__no">{n}</td><td></td><td></td><td></td></tr>'
+                   for n in range(1, SIGNIN_ROWS + 1))
+    back = ctx.links.a(src, course_src(course.id), "返回课程页")
+    return (front_matter(f"签到表：{course.title}", search={"exclude": True})
+            + '<div class="std-signin">'
+            f'<h1 class="std-signin__title">培训签到表</h1>'
+            f'<p class="std-signin__course">课程：{esc(course.title)}</p>'
+            f'<p class="std-signin__fields"><span>培训日期：<span class="std-signin__blank"></span></span>'
+            f'<span>培训地点：<span class="std-signin__blank"></span></span>'
+            f'<span>授课讲师：<span class="std-signin__blank"></span></span></p>'
+            f'<p class="std-signin__fields"><span>培训对象：{esc("、".join(facts.audiences(course)))}</span>'
+            f'<span>课程时长：{_minutes(facts.length(course))}</span></p>'
+            f'<table class="std-signin__table"><thead><tr><th class="std-signin__no">序号</th><th>姓名</th>'
+            f'<th>单位</th><th>签名</th></tr></thead><tbody>{rows}</tbody></table>'
+            f'<p class="std-signin__fields"><span>应到人数：<span class="std-signin__blank std-signin__blank--short"></span></span>'
+            f'<span>实到人数：<span class="std-signin__blank std-signin__blank--short"></span></span></p>'
+            '</div>\n\n'
+            f'<p class="std-signin__tools" data-search-exclude><button type="button" class="std-printbtn" '
+            f'data-std-print="sheet">打印签到表</button> {back}</p>\n')
+
+
+# -- sessions held --------------------------------------------------------------------------------
+def sessions_page(ctx: RenderContext) -> str:
+    """Each session from training_sessions.yaml, with attendance totals per course and per audience."""
+    cat = ctx.catalog
+    courses = cat.courses_by_id
+    out = [front_matter("参训记录", search=LISTING), "# 参训记录\n\n"]
+    sessions = sorted(cat.project.sessions, key=lambda s: (s.date, s.course, s.place or ""))
+    if not sessions:
+        out.append("<p>暂无培训记录。举办培训后，请在 standards_src/training_sessions.yaml 中登记日期、课程、地点和参训人数。</p>\n")
+        return "".join(out)
+    held = [s for s in sessions if s.date <= cat.as_of]
+    total = sum(s.attendees for s in held)
+    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训 {len(held)} 场，参训 {total} 人次。</p>\n\n")
+
+    def course_cell(course_id: str) -> str:
+        course = courses.get(course_id)
+        return ctx.links.a(SESSIONS, course_src(course.id), course.title) if course else esc(course_id)
+
+    rows = []
+    for s in sessions:
+        course = courses.get(s.course)
+        rows.append([_session_date(s.date, cat.as_of), course_cell(s.course), esc("、".join(facts.audiences(course)) if course else "—"),
+                     esc(s.place or "—"), esc(s.attendees)])
+    out.append("## 培训场次 {#list}\n\n" + table(["日期", "课程", "培训对象", "地点", "参训人数"], rows) + "\n\n")
+
+    by_course: dict[str, list[int]] = {}
+    for s in held:
+        entry = by_course.setdefault(s.course, [0, 0])
+        entry[0] += 1
+        entry[1] += s.attendees
+    course_rows = [[course_cell(cid), str(n), str(people)]
+                   for cid, (n, people) in sorted(by_course.items(), key=lambda kv: (-kv[1][1], kv[0]))]
+    course_rows.append(["<strong>合计</strong>", f"<strong>{len(held)}</strong>", f"<strong>{total}</strong>"])
+    out.append("## 按课程统计 {#by-course}\n\n" + table(["课程", "场次", "参训人次"], course_rows) + "\n\n")
+
+    by_audience: dict[str, list[int]] = {}
+    for s in held:
+        course = courses.get(s.course)
+        for audience in (facts.audiences(course) if course else (facts.NO_AUDIENCE,)):
+            entry = by_audience.setdefault(audience, [0, 0])
+            entry[0] += 1
+            entry[1] += s.attendees
+    audience_rows = [[esc(a), str(by_audience.get(a, [0, 0])[0]), str(by_audience.get(a, [0, 0])[1])]
+                     for a in list(AUDIENCES) + [x for x in by_audience if x not in AUDIENCES]]
+    out.append("## 按培训对象统计 {#by-audience}\n\n" + table(["培训对象", "场次", "参训人次"], audience_rows)
+               + '\n\n<p class="std-course-note">面向多类对象的课程，其参训人次计入每一类对象，'
+                 "因此各类对象之和可能大于总人次。尚未举行的场次不计入统计。</p>\n")
+    return "".join(out)

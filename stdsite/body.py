@@ -5,6 +5,7 @@ a code fence is not a clause), with source lines.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,12 @@ class Reference:
     line: int
 
 
+@functools.lru_cache(maxsize=8192)
 def scan(body: str, body_line: int) -> tuple[list[Heading], list[tuple[str, str, int, int]]]:
-    """Headings (level, text, line) and fences (info, content, first line, last line) of a body."""
+    """Headings (level, text, line) and fences (info, content, first line, last line) of a body.
+
+    Cached: loading, reference checks and rendering all read the same bodies (results are not
+    mutated by callers)."""
     headings: list[Heading] = []
     fences: list[tuple[str, str, int, int]] = []
     tokens = _md.parse(body)

@@ -179,7 +179,7 @@ class Checker:
             text = self.text(item, name, item_line)
             if text is None:
                 continue
-            if "，" in text and isinstance(raw, YList):
+            if "，" in text and isinstance(raw, YList) and raw.flow:
                 self.warn(item_line, f"字段「{name}」的 {quote(text)} 含全角逗号「，」，会被当作一项；"
                                      f"多项请用半角逗号分隔，如 [甲, 乙]")
             if text:

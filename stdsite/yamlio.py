@@ -46,6 +46,7 @@ class YList(list):
 
     line: int
     item_lines: list
+    flow: bool = False        # written as [a, b] (not as "- a" lines)
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -152,6 +153,7 @@ class _Converter:
             out = YList(self.convert(child) for child in node.value)
             out.line = self.line(node)
             out.item_lines = [self.line(child) for child in node.value]
+            out.flow = bool(node.flow_style)
             return out
         if isinstance(node, MappingNode):
             out = YMap()

@@ -50,8 +50,12 @@ def review_base(standard: Standard, as_of: dt.date) -> dt.date | None:
 
 
 def review_due_date(standard: Standard, as_of: dt.date) -> dt.date | None:
+    """The first day on which `review_due` is true (a base of 29 February is due on 1 March)."""
     base = review_base(standard, as_of)
-    return years_after(base, 5) if base else None
+    if base is None:
+        return None
+    due = years_after(base, 5)
+    return due + dt.timedelta(days=1) if years_before(due, 5) < base else due
 
 
 def review_due(standard: Standard, as_of: dt.date) -> bool:

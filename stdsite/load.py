@@ -335,6 +335,10 @@ class Loader:
             if p["end"] < p["start"]:
                 check.error(v["period"].line_of("end"), "规划期结束日期早于开始日期")
             period = Period(p["name"], p["start"], p["end"])
+        for name in TARGET_NAMES:
+            if name != "training_attendance" and v[name] is not None and not 0 <= v[name] <= 1:
+                check.error(data.line_of(name), f"指标「{name}」的目标 {quote(v[name])} 应为 0 到 1 之间的比例，如 90% 写作 0.90")
+                v[name] = None
         values = {name: (v[name] if v[name] is not None else DEFAULT_TARGETS.values[name]) for name in TARGET_NAMES}
         return Targets(period, values, self.display(path))
 

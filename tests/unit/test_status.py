@@ -60,6 +60,12 @@ def test_review_due_five_years_after_later_of_effective_and_last_review():
     assert not review_due(reviewed, D) and review_due_date(reviewed, D) == dt.date(2028, 1, 1)
 
 
+def test_review_due_date_from_29_february_is_1_march():
+    s = make(effective=dt.date(2020, 2, 29))
+    assert review_due_date(s, D) == dt.date(2025, 3, 1)
+    assert not review_due(s, dt.date(2025, 2, 28)) and review_due(s, dt.date(2025, 3, 1))
+
+
 def test_29_february_rule():
     assert years_before(dt.date(2024, 2, 29), 1) == dt.date(2023, 2, 28)
     assert evaluation_expected(make(effective=dt.date(2023, 2, 28)), dt.date(2024, 2, 29))

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from . import pages as page_builder
 from . import search_index
+from . import linkcheck
 from .catalog import Catalog
 from .errors import Problems
 from .load import load_project
@@ -67,6 +68,13 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         from .render import blocks as block_render
         self.ctx = RenderContext(Catalog(project, as_of), links, site_url=config.site_url or None,
                                  render_block=block_render.render_block)
+        # diagrams (issue 3): lay out every flow/dot block in one Graphviz batch before the pages
+        # are generated; unchanged diagrams come from the cache (see stdsite/diagram.py)
+        from . import diagram
+        try:
+            diagram.render_project(project)
+        except diagram.GraphvizMissing:
+            raise PluginError("未找到 Graphviz 的 dot 命令，无法绘制流程图。请安装：sudo apt-get install graphviz fonts-noto-cjk") from None
         self.pages = page_builder.generate(self.ctx)
         docs = Path(config.docs_dir)
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
@@ -103,6 +111,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             search_index.write(search.search_index.entries, site, offline=self.config.offline)
         directory.write_exports(self.ctx, str(site))
         dashboard.write_exports(self.ctx, str(site))
+        linkcheck.run(config, self.ctx)     # strict links: keep last (after every file is written); raises PluginError
 
     def on_serve(self, server, *, config, builder):
         server.watch(os.path.abspath(self.config.src))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model import Block
 from .common import esc
 from .quiz import render_quiz
+from .visual import render_checklist, render_criteria, render_dot, render_flow
 
 
 def render_block(block: Block, page_src: str, owner) -> str:
@@ -18,4 +19,5 @@ def render_block(block: Block, page_src: str, owner) -> str:
     return renderer(block, page_src, owner)
 
 
-RENDERERS: dict = {"quiz": render_quiz}
+RENDERERS: dict = {"quiz": render_quiz, "flow": render_flow, "dot": render_dot,
+                   "checklist": render_checklist, "criteria": render_criteria}

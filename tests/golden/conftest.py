@@ -1,0 +1,34 @@
+"""Golden-file tests: `--update-goldens` (or UPDATE_GOLDENS=1) rewrites the expected files.
+
+The option is registered here; when pytest did not load this conftest early enough to register
+it (a run from the repository root without naming tests/golden), the environment variable works.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden/ from the current output")
+
+
+@pytest.fixture
+def golden(request):
+    """golden(path, actual): compare with the file (or write it when updating)."""
+    update = request.config.getoption("--update-goldens", default=False) or os.environ.get("UPDATE_GOLDENS") == "1"
+
+    def check(path: Path, actual: str) -> None:
+        if update or not path.exists():
+            if not update:
+                path.write_text(actual, encoding="utf-8")
+                pytest.fail(f"{path.name} did not exist: written, review it and run again")
+            path.write_text(actual, encoding="utf-8")
+            return
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{path.name} differs; after review run pytest --update-goldens"
+
+    return check

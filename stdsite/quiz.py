@@ -123,7 +123,8 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
     count = len(options)
     if isinstance(raw, bool) or isinstance(raw, float) or isinstance(raw, (YList, YMap)):
         extra = "（每题只能有一个答案）" if isinstance(raw, YList) else ""
-        check.error(line, f"{what}的答案 {quote(raw)} 无效{extra}：应为正确选项的文字，或它的序号（从 0 数起）")
+        shown = str(raw).lower() if isinstance(raw, bool) else raw
+        check.error(line, f"{what}的答案 {quote(shown)} 无效{extra}：应为正确选项的文字，或它的序号（从 0 数起）")
         return None
     if isinstance(raw, int):
         if 0 <= raw < count:

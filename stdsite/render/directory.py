@@ -10,6 +10,7 @@ official table. Values come from editions.py; every one is escaped here.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import editions as ed
@@ -86,6 +87,11 @@ def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
+def md_text(text: str) -> str:
+    """Text for a Markdown heading: Markdown punctuation backslash-escaped, then HTML-escaped."""
+    return esc(re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", text))
+
+
 def _d(day) -> str:
     return day.isoformat() if day else ""
 
@@ -148,7 +154,7 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
     title = ed.title(ctx.catalog.project)
     out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期"),
            f'<div class="std-dir" markdown="1">\n\n',
-           f"# {esc(title)} {{#title}}\n\n",
+           f"# {md_text(title)} {{#title}}\n\n",
            f'<p class="std-dir-meta"><span class="std-dir-edition">第 <strong>{esc(view.id)}</strong> 期</span>'
            f' <span class="std-dir-date">截至 {date(view.date)}</span>'
            f' <span class="std-dir-count">{esc(_counts(view))}</span></p>\n\n']
@@ -165,7 +171,7 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
 def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
     cat = ctx.catalog
     title = ed.title(cat.project)
-    out = [front_matter("规范性文件目录", search=LISTING), f"# {esc(title)}\n\n"]
+    out = [front_matter("规范性文件目录", search=LISTING), f"# {md_text(title)}\n\n"]
     out.append("<p>定期发布的标准类规范性文件目录：每期列出截至该期日期的现行和即将实施的标准，以及现行有效的规范性文件，"
                "并说明与上期相比的变化。各期可下载 Excel、CSV 与 JSON 格式。</p>\n\n")
     out.append("## 历次目录 {#editions}\n\n")
@@ -179,8 +185,8 @@ def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
             rows.append(f"<tr><td>{ctx.links.a(src, edition_src(v.id), f'{v.id} 期')} {state}</td><td>{date(v.date)}</td>"
                         f"<td>{len(v.entries)}</td><td>{len(v.added)}</td><td>{len(v.removed)}</td><td>{files}</td></tr>")
         head = "".join(f"<th>{h}</th>" for h in ("期次", "截至日期", "收录", "新增", "移除", "下载"))
-        out.append(f'<div class="std-scroll"><table class="std-table std-dir-editions"><thead><tr>{head}</tr></thead>'
-                   f'<tbody>{"".join(rows)}</tbody></table></div>\n\n')
+        out.append(f'<div class="std-dir std-dir--editions"><div class="std-scroll"><table class="std-table std-dir-editions">'
+                   f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>\n\n')
     elif cat.project.directory is None:
         out.append("<p>尚未设置目录期次（在 standards_src/directory.yaml 中添加）。</p>\n\n")
     else:

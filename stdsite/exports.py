@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -97,15 +98,21 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
 
 
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes."""
+    """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
+    openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    modified = f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</dcterms:modified>'
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(r"<dcterms:modified\b[^>]*>[^<]*</dcterms:modified>", modified,
+                                 content.decode("utf-8")).encode("utf-8")
             member = zipfile.ZipInfo(info.filename, date_time=stamp)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
+            dst.writestr(member, content)
     return out.getvalue()
 
 

@@ -108,6 +108,21 @@ def test_xlsx_reads_back_and_prints_as_is(views):
     assert ws.print_title_rows == "$1:$2"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.column_dimensions["D"].width > ws.column_dimensions["A"].width
+    assert wb.properties.modified == dt.datetime(2024, 6, 30)      # no build time in the file
+
+
+def test_xlsx_bytes_do_not_depend_on_the_time_of_the_build(views, monkeypatch):
+    first = exports.xlsx_bytes(views["2024-2"], "测试目录")
+
+    class Later(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2031, 1, 2, 3, 4, 5, tzinfo=tz)
+
+    import openpyxl.writer.excel
+    monkeypatch.setattr(openpyxl.writer.excel.datetime, "datetime", Later)
+    monkeypatch.setattr(exports.zipfile.time, "time", lambda: 1924300000.0)
+    assert exports.xlsx_bytes(views["2024-2"], "测试目录") == first
 
 
 def test_write_edition_writes_three_files(views, tmp_path):

@@ -394,8 +394,8 @@ class Loader:
             e = check.mapping(item, {"id": Spec("text", True), "date": Spec("date", True)}, "目录期次")
             if not e or not e["id"] or not e["date"]:
                 continue
-            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", e["id"]):
-                check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址）")
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", e["id"]) or e["id"].lower() == "index":
+                check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），且不能是 index")
                 continue
             if e["id"] in ids:
                 check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id']]} 行已有）")

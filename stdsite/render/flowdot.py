@@ -15,6 +15,7 @@ FONT = "Noto Sans CJK SC"
 # display width units per line (a CJK character counts 2): keeps boxes narrow enough for phones
 WRAP = {"process": 20, "document": 18, "start": 18, "end": 18, "decision": 14}
 WRAP_IN_LANES = {"process": 16, "document": 14, "start": 14, "end": 14, "decision": 12}
+WRAP_IN_3_LANES = {"process": 12, "document": 12, "start": 12, "end": 12, "decision": 10}   # three or more lanes
 STYLE = {
     "start": 'shape=box, style="rounded,filled,bold", fillcolor="#c8e6c9", color="#2e7d32"',
     "end": 'shape=box, style="rounded,filled,bold", fillcolor="#ffcdd2", color="#c62828"',
@@ -98,8 +99,8 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line for line in lines if line] or [""]
 
 
-def _node(step: Step, number: int, in_lanes: bool) -> str:
-    widths = WRAP_IN_LANES if in_lanes else WRAP
+def _node(step: Step, number: int, lanes: int) -> str:
+    widths = WRAP_IN_3_LANES if lanes >= 3 else WRAP_IN_LANES if lanes else WRAP
     attrs = [f"label={label_string(wrap(step.text, widths[step.type]))}", STYLE[step.type]]
     if step.clause:
         attrs.append(f'URL="#{step.clause}"')
@@ -113,7 +114,7 @@ def _node(step: Step, number: int, in_lanes: bool) -> str:
 def flow_to_dot(flow: Flow) -> str:
     """DOT source for a validated flow (same flow → same text, byte for byte)."""
     number = {step.id: index + 1 for index, step in enumerate(flow.steps)}
-    in_lanes = bool(flow.lanes)
+    lanes = len(flow.lanes)
     out = [
         "digraph flow {",
         f'  graph [rankdir=TB, fontname="{FONT}", fontsize=13, nodesep=0.25, ranksep=0.32, '
@@ -128,12 +129,12 @@ def flow_to_dot(flow: Flow) -> str:
                    f'fillcolor="{"#f5f7fa" if lane_index % 2 == 0 else "#eef2f6"}"; color="#b0bec5"; margin=10;')
         for step in flow.steps:
             if step.lane == lane:
-                out.append("    " + _node(step, number[step.id], in_lanes))
+                out.append("    " + _node(step, number[step.id], lanes))
                 placed.add(step.id)
         out.append("  }")
     for step in flow.steps:
         if step.id not in placed:
-            out.append("  " + _node(step, number[step.id], in_lanes))
+            out.append("  " + _node(step, number[step.id], lanes))
     for step in flow.steps:
         for target, label in step.targets:
             attrs = f' [label={dot_string(label)}, {EDGE_STYLE[label]}]' if label else ""

@@ -82,12 +82,13 @@ title: 大型会议保障流程
 lanes: [主办部门, 办公室, 物业服务中心, 安保部门, 餐饮服务中心]
 steps:
   - {id: a, text: 提交会议保障申请, lane: 主办部门, type: start}
-  - {id: b, text: 统筹会场和时间, lane: 办公室}
-  - {id: c, text: 布置会场及设备调试, lane: 物业服务中心}
-  - {id: d, text: 制定安保方案, lane: 安保部门, next: [e, g]}
-  - {id: e, text: 准备茶歇和工作餐, lane: 餐饮服务中心}
+  - {id: b, text: 统筹会场和时间, lane: 办公室, next: [c, d, e, h]}
+  - {id: c, text: 布置会场及设备调试, lane: 物业服务中心, next: f}
+  - {id: d, text: 制定安保方案, lane: 安保部门, next: g}
+  - {id: e, text: 准备茶歇和工作餐, lane: 餐饮服务中心, next: f}
   - {id: f, text: 会前联合检查, lane: 办公室, type: end}
   - {id: g, text: 门禁与车辆引导, lane: 安保部门, next: f}
+  - {id: h, text: 发布会议通知, lane: 主办部门, next: f}
 ```
 
 ```dot

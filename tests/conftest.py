@@ -1,88 +1,16 @@
-"""Shared fixtures: fixture projects in tmp_path, running build.py, serving a site, headless Chromium."""
+"""Shared fixtures: fixture projects in tmp_path, built sites, headless Chromium (helpers live in support.py)."""
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import socket
-import subprocess
-import sys
-import textwrap
-import threading
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
-
-FRAMEWORK = """\
-categories:
-  - id: JC
-    name: 基础通用
-    areas:
-      - id: JC-TY
-        name: 通用基础
-        core: false
-        items: [{id: JC-TY-01, name: 标准化导则}, {id: JC-TY-02, name: 术语与图形符号}]
-  - id: YX
-    name: 运行保障
-    areas:
-      - {id: YX-GC, name: 公务用车管理, core: true, items: [{id: YX-GC-01, name: 使用管理}, {id: YX-GC-02, name: 更新管理}]}
-      - {id: YX-GW, name: 公物仓管理, core: true}
-"""
-
-STANDARD_MD = """\
----
-code: Q/CQJG 101-2023
-title: 公务用车使用管理规范
-level: 组织内部标准
-framework: YX-GC-01
-issued: 2023-03-01
-effective: 2023-04-01
-tags: [公务用车, 派车]
----
-
-## 1 范围
-
-本文件规定了公务用车的派车和使用，参照 [[DB50/T 1016-2020]]。
-
-## 5 管理要求
-
-### 5.1 派车
-
-派车应登记。
-
-## 6 车辆更新
-
-### 6.1 更新条件
-
-使用年限满8年，见 [[#5.1]]。
-"""
-
-STANDARD_YAML = """\
-code: DB50/T 1016-2020
-title: 机关事务标准化工作指南
-level: 地方标准
-framework: JC-TY-01
-issued: 2020-09-30
-effective: 2020-12-30
-"""
+from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
 
 
-def write_tree(base: Path, files: dict[str, str | bytes]) -> Path:
-    """Write {relative path: text or bytes} under base (text is dedented, UTF-8)."""
-    for rel, content in files.items():
-        path = base / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-    return base
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden/ from the current output")
 
 
 @pytest.fixture
@@ -107,14 +35,6 @@ def make_project(tmp_path, minimal_files):
     return make
 
 
-def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run `python build.py ARGS` as an editor would; returns the completed process (text output)."""
-    full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
-
-
 @pytest.fixture
 def build(tmp_path):
     """build(src, as_of=...) -> built site folder; fails the test with the output when the build fails."""
@@ -125,25 +45,6 @@ def build(tmp_path):
         return out
 
     return do
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_directory(path: Path):
-    """Serve a folder on 127.0.0.1 (random port) for the duration of the block; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -175,8 +76,3 @@ def phone(browser):
     yield pg
     context.close()
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

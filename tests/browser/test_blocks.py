@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FRAMEWORK, STANDARD_YAML, run_build, serve_directory, write_tree
+from support import FRAMEWORK, STANDARD_YAML, run_build, serve_directory, write_tree
 
 STANDARD = """\
 ---

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
 
 CHECKLIST_STANDARD = """\
 ---

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import serve_directory, write_tree
+from support import serve_directory, write_tree
 
 EXTRA = {
     "standards/car.md": """\
@@ -45,7 +45,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
-    from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build
+    from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build
     base = tmp_path_factory.mktemp("search")
     src = write_tree(base / "src", {"framework.yaml": FRAMEWORK, "standards/q101.md": STANDARD_MD,
                                     "standards/db1016.yaml": STANDARD_YAML, **EXTRA})

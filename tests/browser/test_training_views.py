@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, serve_directory, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, serve_directory, write_tree
 
 COURSE = """\
 ---

@@ -11,11 +11,6 @@ from pathlib import Path
 import pytest
 
 
-def pytest_addoption(parser):
-    parser.addoption("--update-goldens", action="store_true", default=False,
-                     help="rewrite the golden files under tests/golden/ from the current output")
-
-
 @pytest.fixture
 def golden(request):
     """golden(path, actual): compare with the file (or write it when updating)."""

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
 
 AS_OF = "2025-06-30"
 

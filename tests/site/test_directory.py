@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, serve_directory, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, serve_directory, write_tree
 from directory_fixture import ADDED_2, AS_OF, EDITION_1, EDITION_2, FILES, REMOVED_2
 
 BASE = {"framework.yaml": FRAMEWORK, "standards/q101.md": STANDARD_MD, "standards/db1016.yaml": STANDARD_YAML}

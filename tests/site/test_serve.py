@@ -7,7 +7,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import ROOT, free_port
+from support import ROOT, free_port
 
 
 def fetch(url: str) -> str:

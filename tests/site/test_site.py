@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import run_build
+from support import run_build
 
 EXTRA = {
     "standards/new.md": """\
@@ -52,7 +52,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from conftest import FRAMEWORK, STANDARD_MD, STANDARD_YAML, write_tree
+    from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, write_tree
     base = tmp_path_factory.mktemp("site")
     src = write_tree(base / "src", {"framework.yaml": FRAMEWORK, "standards/q101.md": STANDARD_MD,
                                     "standards/db1016.yaml": STANDARD_YAML, **EXTRA})

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import run_build
+from support import run_build
 from stdsite import diagram
 from stdsite.load import load_project
 from stdsite.render import visual as html_render

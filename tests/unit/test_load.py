@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from conftest import run_build
+from support import run_build
 from stdsite.load import load_project
 
 

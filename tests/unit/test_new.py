@@ -1,5 +1,5 @@
 """`build.py new standard|course` writes a commented template that passes `check` as written."""
-from conftest import run_build
+from support import run_build
 
 
 def test_new_standard_and_course_pass_check(make_project):

@@ -147,7 +147,7 @@ def test_every_quiz_problem_is_reported_in_one_pass(make_project):
 
 
 def test_quiz_errors_fail_the_check_with_path_and_line(make_project):
-    from conftest import run_build
+    from support import run_build
     src = make_project({"courses/c.md": quiz_course("- q: 题\n  options: [甲, 乙]\n  answer: 丙\n")})
     result = run_build("check", "--src", str(src), "--as-of", "2025-06-30")
     assert result.returncode == 1

@@ -1,8 +1,5 @@
-"""Golden-file tests: `--update-goldens` (or UPDATE_GOLDENS=1) rewrites the expected files.
-
-The option is registered here; when pytest did not load this conftest early enough to register
-it (a run from the repository root without naming tests/golden), the environment variable works.
-"""
+"""Golden-file tests: `--update-goldens` (registered in tests/conftest.py) or UPDATE_GOLDENS=1
+rewrites the expected files."""
 from __future__ import annotations
 
 import os

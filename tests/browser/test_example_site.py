@@ -1,0 +1,79 @@
+"""The example site (`make site`'s content, our demo): every page type at 375 px, and the Chinese
+queries staff type finding the right standard first."""
+from __future__ import annotations
+
+import pytest
+
+from support import ROOT, run_build, serve_directory
+
+AS_OF = "2025-12-31"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(out) as url:
+        yield url
+
+
+PAGE_TYPES = {
+    "home": "",
+    "system": "system/",
+    "area": "system/yx-gc/",
+    "standard list": "standards/",
+    "standard with flow": "standards/q-cqjg-101-2025/",
+    "standard with criteria": "standards/q-cqjg-102-2021/",
+    "metadata-only standard": "standards/db50-t-1016-2020/",
+    "poster": "standards/q-cqjg-101-2025/poster/",
+    "documents": "documents/",
+    "document": "documents/yjgf-2021-108/",
+    "directory": "directory/",
+    "edition": "directory/2025-1/",
+    "training": "training/",
+    "course": "training/managers-201/",
+    "sign-in sheet": "training/managers-201/signin/",
+    "sessions": "training/sessions/",
+    "dashboard": "dashboard/",
+    "help": "help/writing/",
+}
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_page_fits_a_phone(phone, example, name):
+    response = phone.goto(example + PAGE_TYPES[name])
+    assert response.ok, name
+    phone.wait_for_load_state("load")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{name}: page is {width}px wide on a 375px screen"
+    # body text stays readable without zooming
+    size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert size >= 12, f"{name}: text is {size}px"
+
+
+def test_touch_targets_on_a_phone(phone, example):
+    phone.goto(example + "standards/q-cqjg-101-2025/")
+    # a checkbox sits inside its label: the label row is what a thumb hits
+    boxes = phone.eval_on_selector_all(
+        ".std-checklist label, .md-header__button",
+        "els => els.filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert boxes, "no touch targets found"
+    assert all(w >= 40 and h >= 40 for w, h in boxes), boxes
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("公务用车", "公务用车"),
+    ("用车", "公务用车"),
+    ("派车", "Q/CQJG 101-2025"),
+    ("能源审计", "能源审计"),
+    ("公物仓", "公物仓"),
+    ("节约型机关", "节约型机关"),
+])
+def test_demo_queries_find_the_standard_first(page, example, query, expected):
+    page.goto(example)
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type(query, delay=15)
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    first = page.locator(".md-search-result__item h1").first.inner_text()
+    assert expected in first, f"{query}: first result {first!r}"

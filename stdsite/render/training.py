@@ -17,6 +17,7 @@ from ..fields import normalize_code
 from ..model import AUDIENCES, Course
 from .body import render_body
 from .common import badge, course_src, esc, front_matter, standard_src, table
+from .qr import qr_figure
 from .context import RenderContext
 from .quiz import render_quiz
 
@@ -122,7 +123,8 @@ def course_page(ctx: RenderContext, course: Course) -> str:
     description = course.objectives[0] if course.objectives else course.title
     out = [front_matter(course.title, description=description, search=COURSE_BOOST),
            f'<h1 class="std-course-title">{esc(course.title)}</h1>\n\n',
-           _toolbar(ctx, course, src), _warning_box(ctx, course, src)]
+           _toolbar(ctx, course, src), _warning_box(ctx, course, src),
+           qr_figure(ctx, course.page, "扫一扫，手机打开本课程")]
     if course.objectives:
         out.append("## 学习目标 {#objectives}\n\n<ul class=\"std-course-objectives\">"
                    + "".join(f"<li>{esc(o)}</li>" for o in course.objectives) + "</ul>\n\n")

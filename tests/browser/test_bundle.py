@@ -94,6 +94,12 @@ def test_bundle_works_from_file_without_network(bundle, offline_page):
     assert "公务用车" in first
     page.locator(".md-search-result__item a").first.click()
     assert page.url.startswith("file://") and ".html" in page.url
+    # tick a checklist: the score updates and survives a reload from file://
+    page.goto((bundle / "standards/q-cqjg-103-2024.html").as_uri())
+    page.locator(".std-checklist label").first.click()
+    page.wait_for_function("document.querySelector('.std-checklist__result').textContent.includes('10')")
+    page.reload()
+    assert page.locator(".std-checklist input[type=checkbox]").first.is_checked()
     assert attempted == [], attempted
     assert errors == [], errors
 

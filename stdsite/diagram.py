@@ -60,7 +60,8 @@ def content_hash(dot: str) -> str:
     return hashlib.sha256(f"{PIPELINE}\n{dot}".encode("utf-8")).hexdigest()[:32]
 
 
-def _cached(key: str) -> str | None:
+def cached_svg(key: str) -> str | None:
+    """An SVG from the content-hash cache (memory, then disk), or None."""
     if key in _memory:
         return _memory[key]
     path = cache_dir() / f"{key}.svg"
@@ -71,7 +72,8 @@ def _cached(key: str) -> str | None:
     return None
 
 
-def _store(key: str, svg: str) -> None:
+def store_svg(key: str, svg: str) -> None:
+    """Keep an SVG in memory and on disk (written atomically, so parallel builds never see half a file)."""
     _memory[key] = svg
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,7 +122,7 @@ def check_syntax(sources: list[str]) -> list[str | None]:
     rest go to one parser process; after a syntax error the graphs after it are checked again.
     """
     results: list[str | None] = [None] * len(sources)
-    todo = [i for i, s in enumerate(sources) if content_hash(s) not in _valid and _cached(content_hash(s)) is None]
+    todo = [i for i, s in enumerate(sources) if content_hash(s) not in _valid and cached_svg(content_hash(s)) is None]
     if not todo:
         return results
     if shutil.which("dot") is None:
@@ -225,7 +227,7 @@ def render_all(sources: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     missing: dict[str, str] = {}
     for key, source in unique.items():
-        svg = _cached(key)
+        svg = cached_svg(key)
         if svg is None:
             missing[key] = source
         else:
@@ -238,7 +240,7 @@ def render_all(sources: list[str]) -> dict[str, str]:
         for key, svg in zip(keys, _render_batch([missing[k] for k in keys])):
             if svg is not None:
                 out[key] = sanitise(svg)
-                _store(key, out[key])
+                store_svg(key, out[key])
                 stats.rendered += 1
     stats.ms = round((time.perf_counter() - started) * 1000, 1)
     _record(stats)
@@ -259,12 +261,12 @@ def _record(stats: RenderStats) -> None:
 def svg_for(dot: str) -> str | None:
     """The SVG of one DOT source: from memory or the cache, else rendered now (single process)."""
     key = content_hash(dot)
-    svg = _cached(key)
+    svg = cached_svg(key)
     if svg is None and shutil.which("dot") is not None:
         rendered = _render_batch([dot])[0]
         if rendered is not None:
             svg = sanitise(rendered)
-            _store(key, svg)
+            store_svg(key, svg)
     return svg
 
 

@@ -6,8 +6,11 @@ offline bundle, so a phone scanning a printed poster opens the live page.
 """
 from __future__ import annotations
 
+import hashlib
+
 import segno
 
+from ..diagram import cached_svg, store_svg
 from ..model import Standard
 from .common import badge, esc, front_matter, standard_src
 from .context import RenderContext
@@ -21,8 +24,15 @@ def permanent_url(ctx: RenderContext, page: str) -> str | None:
 
 
 def qr_svg(url: str) -> str:
-    """An inline, scalable SVG QR code (the URL is encoded, not shown as markup)."""
-    return segno.make(url, error="m", micro=False).svg_inline(scale=1, omitsize=True, title="扫码打开本页")
+    """An inline, scalable SVG QR code (the URL is encoded, not shown as markup).
+
+    Choosing the best mask costs ~20 ms a code, so codes are kept in the diagram cache by URL."""
+    key = "qr-" + hashlib.sha256(f"segno-{segno.__version__}-m\n{url}".encode("utf-8")).hexdigest()[:32]
+    svg = cached_svg(key)
+    if svg is None:
+        svg = segno.make(url, error="m", micro=False).svg_inline(scale=1, omitsize=True, title="扫码打开本页")
+        store_svg(key, svg)
+    return svg
 
 
 def qr_figure(ctx: RenderContext, page: str, caption: str = "扫一扫，手机打开本页") -> str:

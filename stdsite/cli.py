@@ -51,7 +51,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def report(problems: Problems, out=sys.stderr) -> None:
+def report(problems: Problems, out=None) -> None:
+    out = out or sys.stderr         # looked up at call time, so a caller may redirect it
     for item in problems.errors + problems.warnings:
         print(str(item), file=out)
     n_err, n_warn = len(problems.errors), len(problems.warnings)
@@ -120,7 +121,12 @@ def replace_dir(new: Path, out: Path) -> None:
     if out.exists():
         old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")
         os.rename(out, old)
-    os.rename(new, out)
+    try:
+        os.rename(new, out)
+    except OSError:
+        if old is not None:             # put the previous site back: never leave no site at all
+            os.rename(old, out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -195,6 +201,22 @@ COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "bundle"
             "new": cmd_new, "publish": cmd_publish}
 
 
+def _explain_failure(exc: BaseException) -> str:
+    """MkDocs ends a failed build with an English `Abort` after logging the real error: say it in Chinese."""
+    import re
+    text = str(exc)
+    if text == "Aborted with a BuildError!":
+        return "详见上面的错误信息，网站未更新"
+    m = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", text)
+    if m:
+        return f"严格模式下有 {m.group(1)} 个警告（见上面的 WARNING），网站未更新"
+    if text == "Aborted with a configuration error!":
+        return "mkdocs.yml 配置有误（见上面的 ERROR），网站未更新"
+    if text.startswith("Aborted"):
+        return "详见上面的错误信息，网站未更新"
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -207,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BuildFailed as exc:
         if not exc.errors and exc.__cause__ is not None:
-            print(f"生成失败：{exc.__cause__}", file=sys.stderr)
+            print(f"生成失败：{_explain_failure(exc.__cause__)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -99,7 +99,10 @@ class Loader:
             if not text.strip():
                 self.problems.error(shown, None, "文件是空的")
                 return None
-            return parse_yaml(text)
+            data = parse_yaml(text)
+            if data is None:            # only comments (or `~`): as empty as a blank file
+                self.problems.error(shown, None, "文件没有内容（只有注释）")
+            return data
         except YamlProblem as problem:
             self.problems.error(shown, problem.line, problem.message)
             return None

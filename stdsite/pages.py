@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .fields import natural_key
 from .render import dashboard, directory, qr, standards, training
-from .render.common import area_src, document_src, standard_src
+from .render.common import area_src, document_src, esc, standard_src
 from .render.context import RenderContext
 
 
@@ -56,4 +56,14 @@ def navigation(ctx: RenderContext, help_pages: list[str]) -> list:
     ]
     if help_pages:
         nav.append({"使用帮助": help_pages})
+    return escape_titles(nav)
+
+
+def escape_titles(nav):
+    """Material prints nav titles unescaped: titles come from the sources (standard titles,
+    framework names, course titles), so `<`, `&` and quotes are escaped once, here."""
+    if isinstance(nav, list):
+        return [escape_titles(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return {esc(title): escape_titles(value) for title, value in nav.items()}
     return nav

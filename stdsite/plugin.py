@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from . import pages as page_builder
 from . import search_index
+from . import linkcheck
 from .catalog import Catalog
 from .errors import Problems
 from .load import load_project
@@ -110,6 +111,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             search_index.write(search.search_index.entries, site, offline=self.config.offline)
         directory.write_exports(self.ctx, str(site))
         dashboard.write_exports(self.ctx, str(site))
+        linkcheck.run(config, self.ctx)     # strict links: keep last (after every file is written); raises PluginError
 
     def on_serve(self, server, *, config, builder):
         server.watch(os.path.abspath(self.config.src))

@@ -20,6 +20,8 @@ from .errors import quote
 MAX_ALIASES = 50          # alias references per document
 MAX_NODES = 200_000       # nodes produced when converting (guards alias bombs)
 MAX_FILE_BYTES = 5_000_000
+PLAIN = "tag:stdsite,plain"          # an untagged plain scalar (see _Loader.resolve)
+CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 
 class YamlProblem(Exception):
@@ -120,6 +122,13 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_count = 0
 
+    def resolve(self, kind, value, implicit):
+        """Untagged plain scalars get PLAIN (resolved later with the 1.2 core schema), so that any
+        tag left on a node was written by the editor: `!!str 2024` is honoured, others refused."""
+        if kind is ScalarNode and implicit[0]:
+            return PLAIN
+        return super().resolve(kind, value, implicit)
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
@@ -128,6 +137,18 @@ class _Loader(yaml.SafeLoader):
                 raise YamlProblem(event.start_mark.line + 1,
                                   f"YAML 别名（*引用）过多，超过 {MAX_ALIASES} 个，请直接写出内容")
         return Composer.compose_node(self, parent, index)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _join_surrogates(value: str, line: int) -> str:
+    """`"\\ud83d\\ude00"` escapes give two UTF-16 halves: join them into one character (😀);
+    a lone half cannot be written to any page, so it is an error."""
+    try:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        raise YamlProblem(line, "文字中有无效的 \\u 转义（单独的代理字符 \\ud800–\\udfff），请直接写出该字符") from None
 
 
 class _Converter:
@@ -142,11 +163,13 @@ class _Converter:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem(self.line(node), "YAML 内容展开后过大（可能是别名嵌套），请简化")
+        if node.tag != PLAIN and node.tag not in CORE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(self.line(node), f"不支持的 YAML 标记 {quote(tag)}，请去掉它（需要文字时用引号）")
         if isinstance(node, ScalarNode):
-            if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null") and node.tag.startswith("!"):
-                raise YamlProblem(self.line(node), f"不支持的 YAML 标记 {quote(node.tag)}")
-            if node.style is None:
+            if _SURROGATE.search(node.value):
+                node.value = _join_surrogates(node.value, self.line(node))
+            if node.tag == PLAIN or (node.tag != "tag:yaml.org,2002:str" and node.style is None):
                 return resolve_plain(node.value)
             return node.value
         if isinstance(node, SequenceNode):
@@ -160,7 +183,7 @@ class _Converter:
             out.line = self.line(node)
             out.key_lines = {}
             for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
+                if key_node.tag == PLAIN and key_node.value == "<<":
                     raise YamlProblem(self.line(key_node), "不支持 YAML 合并键「<<」，请直接写出字段")
                 key = self.convert(key_node)
                 if isinstance(key, (YMap, YList)):
@@ -239,6 +262,8 @@ def decode_source(data: bytes) -> str:
     resave = "请用记事本或 WPS「另存为」，编码选择「UTF-8」后保存"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(None, f"文件是 UTF-16 编码，无法读取；{resave}")
+    if b"\x00" in data[:4096]:          # UTF-16 without a byte-order mark (ASCII letters get a NUL byte)
+        raise YamlProblem(None, f"文件似乎是 UTF-16 编码，无法读取；{resave}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

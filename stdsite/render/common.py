@@ -5,6 +5,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+import re
 
 STATUS_CLASS = {"现行": "current", "即将实施": "upcoming", "制定中": "drafting", "被代替": "replaced",
                 "废止": "abolished", "现行有效": "current", "已废止": "abolished"}
@@ -22,6 +23,15 @@ def date(value: dt.date | None) -> str:
 def badge(status: str, extra: str = "") -> str:
     cls = STATUS_CLASS.get(status, "other")
     return f'<span class="std-badge std-badge--{cls}{(" " + extra) if extra else ""}">{esc(status)}</span>'
+
+
+_URL_UNSAFE = re.compile(r"[%#?\s\"'<>\\\x00-\x1f\x7f]")
+
+
+def url_path(path: str) -> str:
+    """Percent-encode what would end or break a URL path (`#`, `?`, `%`, spaces, quotes…) in a file
+    or page name; other characters, Chinese included, stay readable."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), path)
 
 
 class Links:
@@ -47,7 +57,7 @@ class Links:
         href = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
         if self.directory_urls and to_src.endswith(".md") and not href.endswith("/"):
             href += "/"
-        return href + (f"#{anchor}" if anchor else "")
+        return url_path(href) + (f"#{anchor}" if anchor else "")
 
     def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
         cls_attr = f' class="{cls}"' if cls else ""
@@ -55,9 +65,15 @@ class Links:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """YAML front matter; JSON strings are valid YAML, so every value is safely quoted."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    """YAML front matter; JSON strings are valid YAML, so every value is safely quoted.
+
+    Material prints `title` (in <title>, the header, the footer) and `description` (in a
+    <meta content="...">) without escaping them, so both are HTML-escaped here: a standard titled
+    `<script>` stays text."""
+    lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
     for key, value in extra.items():
+        if key == "description" and isinstance(value, str):
+            value = esc(value)
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -166,7 +166,12 @@ def cmd_serve(args) -> int:
     _environment(args)
     print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件后页面自动刷新；按 Ctrl+C 退出）")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    serve(config_file=args.config, dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[args.src])
+    from mkdocs.exceptions import Abort
+    try:
+        serve(config_file=args.config, dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[args.src])
+    except Abort as exc:                # the first build failed (e.g. a broken link): its errors are printed above
+        print(f"预览未启动：{_explain_failure(exc).replace('，网站未更新', '')}", file=sys.stderr)
+        return 1
     return 0
 
 

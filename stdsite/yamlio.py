@@ -20,6 +20,7 @@ from .errors import quote
 MAX_ALIASES = 50          # alias references per document
 MAX_NODES = 200_000       # nodes produced when converting (guards alias bombs)
 MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 100           # nested lists/mappings (deeper input would exhaust Python's stack)
 PLAIN = "tag:stdsite,plain"          # an untagged plain scalar (see _Loader.resolve)
 CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
@@ -121,6 +122,7 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self.alias_count = 0
+        self.depth = 0
 
     def resolve(self, kind, value, implicit):
         """Untagged plain scalars get PLAIN (resolved later with the 1.2 core schema), so that any
@@ -130,6 +132,16 @@ class _Loader(yaml.SafeLoader):
         return super().resolve(kind, value, implicit)
 
     def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise YamlProblem(event.start_mark.line + 1, f"YAML 嵌套超过 {MAX_DEPTH} 层（括号或缩进过多），请简化")
+            return self._compose_counted(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_counted(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:

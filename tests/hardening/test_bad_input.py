@@ -180,6 +180,7 @@ CASES = [
     # -- alias bombs, empty and very large files ----------------------------------------------------
     ("alias-bomb-many-aliases", {D: bomb(9, 9)}, D, None, ["别名", "50"]),
     ("alias-bomb-few-aliases-many-nodes", {D: bomb(6, 8)}, D, None, ["过大"]),
+    ("yaml-nesting-too-deep", {S: std() + "tags: " + "[" * 3000 + "]" * 3000 + "\n"}, S, "tags", ["嵌套"]),
     ("empty-standard", {M: ""}, M, None, ["空"]),
     ("blank-document", {D: "\n   \n\n"}, D, None, ["空"]),
     ("empty-front-matter", {M: "---\n---\n\n## 1 范围\n"}, M, None, ["元数据是空的"]),

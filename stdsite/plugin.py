@@ -50,6 +50,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.ctx: RenderContext | None = None
         self.pages: dict[str, str] = {}
         self.problems: Problems | None = None
+        self.listings: set[str] = set()          # URLs of listing pages (headings-only in search)
 
     # -- build steps ------------------------------------------------------------------------
     def on_config(self, config):
@@ -101,6 +102,11 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
         return files
 
+    def on_page_context(self, context, *, page, config, nav):
+        if (page.meta.get("search") or {}).get("listing"):
+            self.listings.add(page.url)
+        return context
+
     def on_post_build(self, *, config) -> None:
         site = Path(config.site_dir)
         data = site / "data"
@@ -108,7 +114,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         write_json(data / "catalog.json", self.ctx.catalog.catalog_json())
         search = config.plugins.get("material/search")
         if search is not None:
-            search_index.write(search.search_index.entries, site, offline=self.config.offline)
+            search_index.write(search.search_index.entries, site, frozenset(self.listings))
         directory.write_exports(self.ctx, str(site))
         dashboard.write_exports(self.ctx, str(site))
         linkcheck.run(config, self.ctx)     # strict links: keep last (after every file is written); raises PluginError

@@ -27,23 +27,25 @@ def clean(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def compact(entries: list[dict]) -> list:
+def compact(entries: list[dict], listings: frozenset = frozenset()) -> list:
     """[[page url, boost, [[anchor, title, text], ...]], ...]: sections grouped under their page.
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
-    down so that a standard ranks above the pages that merely list it."""
+    down so that a standard ranks above the pages that merely list it. Pages in `listings`
+    keep their headings only (see render.common.LISTING)."""
     pages: dict[str, list] = {}
     for entry in entries:
         url, _, anchor = entry["location"].partition("#")
         page = pages.setdefault(url, [url, entry.get("boost", 1), []])
-        page[2].append([anchor, clean(entry.get("title", "")), clean(entry.get("text", ""))])
+        text = "" if url in listings else clean(entry.get("text", ""))
+        page[2].append([anchor, clean(entry.get("title", "")), text])
     return list(pages.values())
 
 
-def write(entries: list[dict], site: Path, offline: bool = False) -> None:
+def write(entries: list[dict], site: Path, listings: frozenset = frozenset()) -> None:
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps({"v": 1, "pages": compact(entries)}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"v": 1, "pages": compact(entries, listings)}, ensure_ascii=False, separators=(",", ":"))
     (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
     stub = json.dumps(STUB, ensure_ascii=False)
     (folder / "search_index.json").write_text(stub, encoding="utf-8")

@@ -11,6 +11,12 @@ STATUS_CLASS = {"现行": "current", "即将实施": "upcoming", "制定中": "d
                 "废止": "abolished", "现行有效": "current", "已废止": "abolished"}
 
 
+# Front matter `search:` of pages that list other pages (lists, system, editions, dashboard):
+# they rank below the standards they list, and only their headings are indexed (their text
+# repeats the titles of the pages they link to, and would multiply the index at 1000 standards).
+LISTING = {"boost": 0.3, "listing": True}
+
+
 def esc(value: object) -> str:
     """Escape any value for HTML text or a double-quoted attribute."""
     return html.escape("" if value is None else str(value), quote=True)

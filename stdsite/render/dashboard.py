@@ -15,7 +15,7 @@ from .. import indicators as ind
 from ..fields import years_after
 from ..model import Standard
 from . import charts
-from .common import area_src, badge, course_src, date, esc, front_matter, standard_src, table
+from .common import LISTING, area_src, badge, course_src, date, esc, front_matter, standard_src, table
 from .context import RenderContext
 
 SRC = "dashboard/index.md"
@@ -330,7 +330,7 @@ NOTES = """\
 def dashboard_page(ctx: RenderContext) -> str:
     data = ind.compute(ctx.catalog)
     period = data.period
-    out = [front_matter("标准化看板", description="机关事务标准化规划指标、体系覆盖、到期复审与评价提醒")]
+    out = [front_matter("标准化看板", search=LISTING, description="机关事务标准化规划指标、体系覆盖、到期复审与评价提醒")]
     out.append("# 标准化看板\n\n")
     out.append(f'<p class="dash-lead">统计日期 <strong>{date(data.as_of)}</strong> · 规划期 '
                f'<strong>{esc(period.name)}</strong>（{date(period.start)} 至 {date(period.end)}）</p>\n\n')

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from .. import editions as ed
 from .. import exports
-from .common import badge, date, esc, front_matter
+from .common import LISTING, badge, date, esc, front_matter
 from .context import RenderContext
 
 INDEX = "directory/index.md"
 COLUMNS = exports.COLUMNS
-LISTING = {"boost": 0.3}
 
 
 def edition_src(edition_id: str) -> str:

@@ -54,6 +54,8 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     flows = ""
     if ctx.render_block is not None:
         flows = "".join(ctx.render_block(b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
+        # blocks link clauses as `#5.2` on their own page; here the clauses live on the standard's page
+        flows = flows.replace('href="#', f'href="{esc(ctx.links.rel(src, standard_src(s.slug)))}#')
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") or ""
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
     return (front_matter(f"{s.code} {s.title}（张贴版）", search={"exclude": True}, hide=["navigation", "toc"])

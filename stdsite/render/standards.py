@@ -6,12 +6,11 @@ from ..catalog import document_status, evaluation_expected, review_due, review_d
 from ..fields import natural_key
 from ..model import Document, Standard
 from .body import render_body
-from .common import badge, date, document_src, esc, front_matter, standard_src, table, area_src
+from .common import LISTING, badge, date, document_src, esc, front_matter, standard_src, table, area_src
 from .context import RenderContext
 from .qr import poster_src, qr_figure
 
 
-LISTING = {"boost": 0.3}     # pages that list standards rank below the standards themselves
 
 
 def placeholder_block(block, page_src, owner) -> str:

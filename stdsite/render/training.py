@@ -16,14 +16,13 @@ from .. import courses as facts
 from ..fields import normalize_code
 from ..model import AUDIENCES, Course
 from .body import render_body
-from .common import badge, course_src, esc, front_matter, standard_src, table
+from .common import LISTING, badge, course_src, esc, front_matter, standard_src, table
 from .qr import qr_figure
 from .context import RenderContext
 from .quiz import render_quiz
 
 INDEX = "training/index.md"
 SESSIONS = "training/sessions.md"
-LISTING = {"boost": 0.3}
 COURSE_BOOST = {"boost": 0.6}      # a course ranks below the standards it teaches for the same words
 AUDIENCE_IDS = {"领导干部": "leaders", "管理人员": "managers", "一线职工": "staff", facts.NO_AUDIENCE: "other"}
 SIGNIN_ROWS = 20

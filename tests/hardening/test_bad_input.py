@@ -192,13 +192,9 @@ CASES = [
 ]
 
 # cases that do not reach the `path:line:` form yet: (reason) — reported in the hardening notes
-XFAIL: dict[str, str] = {}
-
-
 def _params():
     for case in CASES:
-        marks = [pytest.mark.xfail(reason=XFAIL[case[0]], strict=False)] if case[0] in XFAIL else []
-        yield pytest.param(*case[1:], id=case[0], marks=marks)
+        yield pytest.param(*case[1:], id=case[0])
 
 
 def check(src, through_build_py: bool = False) -> tuple[int, str]:

@@ -470,10 +470,6 @@ def test_replace_dir_failing_rename_keeps_previous_site(tmp_path, monkeypatch):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old")]
 
 
-@pytest.mark.xfail(strict=False, reason="stdsite/render/visual.py (feature in progress, not ours to edit): a flow step's "
-                   "or checklist item's clause link is always `#5.1`, so on the poster page "
-                   "(standards/<slug>/poster/) it points at the poster, which has no clause ids; it should "
-                   "link to the standard page (`../#5.1`) when page_src is not the standard's own page")
 def test_clause_links_on_poster_pages_reach_the_clause(rich):
     from stdsite.linkcheck import check_site
     every_standard_page = re.compile(r"^standards/.+\.html$")

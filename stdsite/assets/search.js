@@ -223,6 +223,16 @@
       el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }, true);
 
+  /* Start loading the index as soon as the search box gets focus (or its label is tapped), so it is
+     usually ready before the first character is typed; pages that are only read never load it. */
+  function warmUp(ev) {
+    var el = ev.target;
+    if (el && el.closest && (el.closest("[data-md-component=search-query]") || el.closest("label[for=__search]")))
+      load().catch(function () {});
+  }
+  document.addEventListener("focusin", warmUp, true);
+  document.addEventListener("pointerdown", warmUp, true);
+
   /* for tests and the benchmark */
   window.__stdsearch = { load: load, search: function (q) { return load().then(function () { return search(q); }); } };
 })();

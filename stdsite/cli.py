@@ -82,11 +82,10 @@ def require_graphviz() -> None:
                           "（Windows 可从 graphviz.org 下载安装并加入 PATH）")
 
 
-def _environment(args, offline: bool = False) -> None:
+def _environment(args) -> None:
     """The plugin reads its settings from these, so build, serve and bundle share one config."""
     os.environ["STDSITE_SRC"] = args.src
     os.environ["STDSITE_AS_OF"] = args.as_of_date.isoformat()
-    os.environ["STDSITE_OFFLINE"] = "true" if offline else "false"
     # reproducible output: the sitemap's dates follow the as-of date unless the caller pins them
     os.environ.setdefault("SOURCE_DATE_EPOCH",
                           str(int(dt.datetime.combine(args.as_of_date, dt.time(), dt.timezone.utc).timestamp())))
@@ -98,7 +97,7 @@ def mkdocs_build(args, out: Path, offline: bool = False) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, PluginError
 
-    _environment(args, offline)
+    _environment(args)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))

@@ -40,7 +40,6 @@ class StdsiteConfig(base.Config):
     src = c.Type(str, default="standards_src")
     as_of = c.Optional(c.Type((str, dt.date)))   # !ENV reads 2025-06-30 as a date
     diagrams = c.Type(str, default="diagrams")
-    offline = c.Type(bool, default=False)
 
 
 class StdsitePlugin(BasePlugin[StdsiteConfig]):
@@ -51,14 +50,15 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.pages: dict[str, str] = {}
         self.problems: Problems | None = None
         self.listings: set[str] = set()          # URLs of listing pages (headings-only in search)
+        self.diagrams = Path("diagrams")
 
     # -- build steps ------------------------------------------------------------------------
     def on_config(self, config):
         as_of = self.config.as_of or dt.date.today()
         if isinstance(as_of, str):
             as_of = dt.date.fromisoformat(as_of)
-        diagrams = Path(config.config_file_path or ".").parent / self.config.diagrams
-        project, problems = take_preloaded(self.config.src, diagrams) or load_project(self.config.src, diagrams)
+        self.diagrams = Path(config.config_file_path or ".").parent / self.config.diagrams
+        project, problems = take_preloaded(self.config.src, self.diagrams) or load_project(self.config.src, self.diagrams)
         self.problems = problems
         for warning in problems.warnings:
             log.info(str(warning))
@@ -122,8 +122,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(os.path.abspath(self.config.src))
-        if os.path.isdir(self.config.diagrams):
-            server.watch(os.path.abspath(self.config.diagrams))
+        if self.diagrams.is_dir():
+            server.watch(str(self.diagrams.resolve()))
         return server
 
 

@@ -6,7 +6,7 @@ Each feature module under render/ contributes `pages(ctx) -> {source path: Markd
 from __future__ import annotations
 
 from .fields import natural_key
-from .render import dashboard, directory, qr, standards, training
+from .render import dashboard, directory, standards, training
 from .render.common import area_src, document_src, esc, standard_src
 from .render.context import RenderContext
 
@@ -22,7 +22,6 @@ def generate(ctx: RenderContext) -> dict[str, str]:
         out[area_src(area.id)] = standards.area_page(ctx, area)
     for s in cat.standards:
         out[standard_src(s.slug)] = standards.standard_page(ctx, s)
-        out[qr.poster_src(s)] = qr.poster_page(ctx, s)
     for d in cat.documents:
         out[document_src(d.slug)] = standards.document_page(ctx, d)
     for module in (directory, training, dashboard):

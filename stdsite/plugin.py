@@ -24,7 +24,7 @@ from . import linkcheck
 from .catalog import Catalog
 from .errors import Problems
 from .load import load_project
-from .render import dashboard, directory
+from .render import dashboard, directory, qr
 from .render.common import Links
 from .render.context import RenderContext
 
@@ -68,8 +68,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         links = Links(directory_urls=config.use_directory_urls)
         from .render import blocks as block_render
-        self.ctx = RenderContext(Catalog(project, as_of), links, site_url=config.site_url or None,
-                                 render_block=block_render.render_block)
+        self.ctx = RenderContext(Catalog(project, as_of), links, site_url=config.site_url or None)
+        self.ctx.render_block = lambda block, src, owner: self.ctx.keep(block_render.render_block(block, src, owner))
         # diagrams (issue 3): lay out every flow/dot block in one Graphviz batch before the pages
         # are generated; unchanged diagrams come from the cache (see stdsite/diagram.py)
         from . import diagram
@@ -103,6 +103,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
         return files
 
+    def on_page_content(self, html, *, page, config, files):
+        return self.ctx.restore(html)
+
     def on_page_context(self, context, *, page, config, nav):
         if (page.meta.get("search") or {}).get("listing"):
             self.listings.add(page.url)
@@ -118,6 +121,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             search_index.write(search.search_index.entries, site, frozenset(self.listings))
         directory.write_exports(self.ctx, str(site))
         dashboard.write_exports(self.ctx, str(site))
+        qr.write_posters(self.ctx, str(site))
         linkcheck.run(config, self.ctx)     # strict links: keep last (after every file is written); raises PluginError
 
     def on_serve(self, server, *, config, builder):

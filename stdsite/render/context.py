@@ -1,6 +1,7 @@
 """What every page renderer receives: the catalog, how to link, and how to render blocks."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -17,3 +18,21 @@ class RenderContext:
     # block renderer: (block, page source path, owner standard/course) -> HTML
     render_block: Callable[[Block, str, object], str] | None = None
     warnings: list = field(default_factory=list)     # SourceError warnings found while rendering
+    stash: dict[str, str] = field(default_factory=dict)
+
+    def keep(self, html: str) -> str:
+        """Set finished HTML aside and leave a marker in the page Markdown.
+
+        Python-Markdown re-parses every raw HTML block (inline SVG flowcharts, forms) with a slow
+        HTML parser; the marker is an HTML comment it passes through untouched, and the plugin puts
+        the HTML back into the converted page (`restore`). Page sources hold no user-typed `<`,
+        so no marker can be forged."""
+        key = f"stdsite-keep-{len(self.stash)}"
+        self.stash[key] = html
+        return f"<!--{key}-->"
+
+    def restore(self, html: str) -> str:
+        return _KEPT.sub(lambda m: self.stash.get(m.group(1), m.group(0)), html)
+
+
+_KEPT = re.compile(r"<!--(stdsite-keep-\d+)-->")

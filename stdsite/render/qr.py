@@ -7,12 +7,13 @@ offline bundle, so a phone scanning a printed poster opens the live page.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import segno
 
 from ..diagram import cached_svg, store_svg
 from ..model import Standard
-from .common import badge, esc, front_matter, standard_src
+from .common import badge, esc, standard_src
 from .context import RenderContext
 
 
@@ -48,17 +49,35 @@ def poster_src(standard: Standard) -> str:
 
 
 def poster_page(ctx: RenderContext, s: Standard) -> str:
-    """A one-page poster to post at the workplace: title, status, QR code and the flowcharts."""
+    """A one-page poster to post at the workplace: title, status, QR code and the flowcharts.
+
+    A standalone HTML file (written after the MkDocs build, outside the theme): it is only printed
+    and posted, and a thousand more themed pages would cost a fifth of the build."""
+    from .blocks import render_block
     src = poster_src(s)
     status = ctx.catalog.status[s.code]
-    flows = ""
-    if ctx.render_block is not None:
-        flows = "".join(ctx.render_block(b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
-        # blocks link clauses as `#5.2` on their own page; here the clauses live on the standard's page
-        flows = flows.replace('href="#', f'href="{esc(ctx.links.rel(src, standard_src(s.slug)))}#')
-    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") or ""
+    flows = "".join(render_block(b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
+    # blocks link clauses as `#5.2` on their own page; here the clauses live on the standard's page
+    flows = flows.replace('href="#', f'href="{esc(ctx.links.rel(src, standard_src(s.slug)))}#')
+    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文")
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
-    return (front_matter(f"{s.code} {s.title}（张贴版）", search={"exclude": True}, hide=["navigation", "toc"])
-            + f'<div class="std-poster">\n<p class="std-poster__code">{esc(s.code)} {badge(status)}</p>\n'
+    styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, f"assets/stdsite/{name}"))}">'
+                     for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
+    return ("<!doctype html>\n"
+            f'<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(s.code)} {esc(s.title)}（张贴版）</title>{styles}</head>\n"
+            f'<body class="std-poster-page"><main class="std-poster">\n'
+            f'<p class="std-poster__code">{esc(s.code)} {badge(status)}</p>\n'
             f'<h1 class="std-poster__title">{esc(s.title)}</h1>\n{qr}\n{flows}\n'
-            f'<p class="std-poster__foot">状态截至 {ctx.catalog.as_of.isoformat()} · {back}</p>\n</div>\n')
+            f'<p class="std-poster__foot">状态截至 {ctx.catalog.as_of.isoformat()} · {back}</p>\n'
+            "</main></body></html>\n")
+
+
+def write_posters(ctx: RenderContext, site_dir: str) -> None:
+    """Every standard's poster, at the URL its page links to (`standards/<slug>/poster/`)."""
+    for s in ctx.catalog.standards:
+        url = ctx.links.url(poster_src(s))
+        path = Path(site_dir) / (url + "index.html" if url.endswith("/") else url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(poster_page(ctx, s), encoding="utf-8")

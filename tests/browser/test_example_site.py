@@ -48,7 +48,7 @@ def test_page_fits_a_phone(phone, example, name):
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"{name}: page is {width}px wide on a 375px screen"
     # body text stays readable without zooming
-    size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset') || document.body).fontSize)")
     assert size >= 12, f"{name}: text is {size}px"
 
 

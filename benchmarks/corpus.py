@@ -308,7 +308,7 @@ def _sections(rng: random.Random, s: Standard, index: int, full: list, national:
     add("7", "记录与档案", 2, _paragraph(rng, t, 1))
     add("7.1", "记录", 3, _paragraph(rng, t, 3))
     add("7.2", "归档", 3, _paragraph(rng, t, 2), f"电子档案的管理按 [[{ref_b.code}#7.1]] 执行。")
-    add("8", "监督与改进", 2, _paragraph(rng, t, 3), f"监督检查中发现不符合 [[#4.1]] 要求的，应责令限期整改。")
+    add("8", "监督与改进", 2, _paragraph(rng, t, 3), "监督检查中发现不符合 [[#4.1]] 要求的，应责令限期整改。")
     return sec
 
 

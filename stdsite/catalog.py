@@ -124,12 +124,12 @@ class Catalog:
         """The catalog.json form of a standard: every field, absent ones null, dates as strings."""
         return {
             "code": s.code, "title": s.title, "level": s.level, "framework": s.framework,
-            "issued": _iso(s.issued), "effective": _iso(s.effective), "abolished": _iso(s.abolished),
+            "issued": iso_date(s.issued), "effective": iso_date(s.effective), "abolished": iso_date(s.abolished),
             "replaces": list(s.replaces), "stage": s.stage, "issuer": _one_or_list(s.issuer),
             "drafters": list(s.drafters), "region": s.region, "tags": list(s.tags), "managed": s.managed,
             "source": s.source, "summary": s.summary,
-            "reviews": [{"date": _iso(r.date), "conclusion": r.conclusion, "note": r.note} for r in s.reviews],
-            "evaluations": [{"date": _iso(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
+            "reviews": [{"date": iso_date(r.date), "conclusion": r.conclusion, "note": r.note} for r in s.reviews],
+            "evaluations": [{"date": iso_date(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
                             for e in s.evaluations],
             "attachments": [{"file": a.file, "title": a.title} for a in s.attachments],
             "replaced_by": list(self.replaced_by.get(s.code, [])),
@@ -138,8 +138,8 @@ class Catalog:
 
     def document_record(self, d: Document) -> dict:
         return {
-            "number": d.number, "title": d.title, "issuer": _one_or_list(d.issuer), "issued": _iso(d.issued),
-            "published": _iso(d.published), "kind": d.kind, "abolished": _iso(d.abolished),
+            "number": d.number, "title": d.title, "issuer": _one_or_list(d.issuer), "issued": iso_date(d.issued),
+            "published": iso_date(d.published), "kind": d.kind, "abolished": iso_date(d.abolished),
             "related": list(d.related), "summary": d.summary, "url": d.url, "tags": list(d.tags),
             "status": document_status(d, self.as_of), "page": d.page,
         }
@@ -152,7 +152,8 @@ class Catalog:
         }
 
 
-def _iso(day: dt.date | None) -> str | None:
+def iso_date(day: dt.date | None) -> str | None:
+    """`YYYY-MM-DD`, or None for an absent date (the JSON exports' form)."""
     return day.isoformat() if day else None
 
 

@@ -15,15 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import BuildFailed, Problems, ToolMissing
+from .errors import BuildFailed, Problems, ToolMissing, UsageError
 from .load import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
-
-
-class UsageError(Exception):
-    pass
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -59,7 +55,7 @@ def report(problems: Problems, out=None) -> None:
     if n_err:
         print(f"共 {n_err} 个错误，{n_warn} 个警告。请改正后重试。", file=out)
     elif n_warn:
-        print(f"检查通过，有 {n_warn} 个警告。", file=out)
+        print(f"共 {n_warn} 个警告（不影响生成）。", file=out)
 
 
 def check(args) -> tuple[object, Problems]:
@@ -95,7 +91,7 @@ def mkdocs_build(args, out: Path, offline: bool = False) -> None:
     """Build into a temporary folder beside `out`, then swap it in: a failed build leaves `out` as it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, BuildError, PluginError
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
     _environment(args)
     out = out.resolve()
@@ -108,6 +104,8 @@ def mkdocs_build(args, out: Path, offline: bool = False) -> None:
         try:
             config = load_config(config_file=args.config, **overrides)
             build(config)
+        except ConfigurationError as exc:
+            raise UsageError(f"网站配置文件 {args.config} 有误：{exc}") from None
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
         replace_dir(tmp, out)
@@ -140,8 +138,6 @@ def setup_logging() -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.WARNING)
     logger.propagate = False
-    # our plugin reports source problems itself (through `check`)
-    logging.getLogger("mkdocs.plugins.stdsite").setLevel(logging.CRITICAL)
 
 
 def cmd_build(args) -> int:

@@ -51,21 +51,8 @@ def check_references(project: Project, problems: Problems) -> Project:
 
 
 def _unique_standards(project: Project, problems: Problems) -> list:
-    in_path_order = sorted(project.standards, key=lambda s: s.path)
-    first_code: dict[str, str] = {}
-    first_slug: dict[str, str] = {}
-    keep = []
-    for s in in_path_order:
-        line = s.lines.get("code", s.line)
-        if s.code in first_code:
-            problems.error(s.path, line, f"标准编号 {quote(s.code)} 与 {first_code[s.code]} 重复")
-            continue
-        if s.slug in first_slug:
-            problems.error(s.path, line, f"标准编号 {quote(s.code)} 的网址 standards/{s.slug}/ 与 {first_slug[s.slug]} 相同，请检查编号")
-            continue
-        first_code[s.code] = s.path
-        first_slug[s.slug] = s.path
-        keep.append(s)
+    keep = _unique(project.standards, lambda s: s.code, "标准编号", problems, "code")
+    keep = _unique(keep, lambda s: s.slug, "标准网址 standards/<名称>/ 的名称", problems, "code")
     order = {s.code: i for i, s in enumerate(project.standards)}
     return sorted(keep, key=lambda s: order[s.code])
 

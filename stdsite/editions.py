@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .catalog import Catalog, document_in_force, document_status, issued_by
-from .errors import SourceError
+from .catalog import Catalog, document_in_force, document_status, iso_date, issued_by
+from .errors import SourceError, quote
 from .fields import natural_key, parse_date
 from .model import Edition, Project
 
@@ -131,7 +131,7 @@ def changes(project: Project, previous: list[Entry], entries: list[Entry], day: 
         if e.key in now:
             continue
         by: tuple[str, ...] = ()
-        if e.kind == STANDARD:
+        if e.kind == STANDARD and catalog.status.get(e.id) == "被代替":
             by = tuple(c for c in catalog.replaced_by.get(e.id, [])
                        if (r := catalog.by_code.get(c)) is not None and r.effective is not None and r.effective <= day)
         page = _page_of(project, e.kind, e.id)
@@ -334,14 +334,10 @@ def frozen_json(view: EditionView, directory_title: str) -> dict:
     data = edition_json(view)
     data["title"] = directory_title
     data["details"] = [{"kind": e.kind, "id": e.id, "category": e.category, "issuer": list(e.issuer),
-                        "issued": _iso(e.issued), "effective": _iso(e.effective), "group": list(e.group)}
+                        "issued": iso_date(e.issued), "effective": iso_date(e.effective), "group": list(e.group)}
                        for e in view.entries]
     data["removed_entries"] = [{"kind": r.kind, "id": r.id, "title": r.title} for r in view.removed]
     return data
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 # -- the build warning -------------------------------------------------------------------------
@@ -360,17 +356,15 @@ def advisor(catalog: Catalog) -> list[SourceError]:
     for edition_id in sorted(project.frozen_editions):
         if edition_id not in known:
             out.append(SourceError(frozen_path(project, edition_id), None,
-                                   f"已发布期次文件在 directory.yaml 中没有对应的期次 {_q(edition_id)}", warning=True))
+                                   f"已发布期次文件在 directory.yaml 中没有对应的期次 {quote(edition_id)}", warning=True))
     for view in views(project, catalog.as_of):
         if view.frozen and view.differences:
             shown = "；".join(view.differences[:10])
             more = f"；等共 {len(view.differences)} 处" if len(view.differences) > 10 else ""
             out.append(SourceError(
                 frozen_path(project, view.id), None,
-                f"期次 {_q(view.id)} 已发布并冻结，页面按已发布内容显示，但按当前源文件计算的目录不同：{shown}{more}"
+                f"期次 {quote(view.id)} 已发布并冻结，页面按已发布内容显示，但按当前源文件计算的目录不同：{shown}{more}"
                 f"。如属有意修改，请发布新的一期", warning=True))
     return out
 
 
-def _q(text: str) -> str:
-    return f"「{text}」"

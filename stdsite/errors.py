@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 def quote(value: object, limit: int = 80) -> str:
     """Quote a user's value for a message, cut to `limit` characters."""
+    if value is None:
+        return "「空值」"
     text = value if isinstance(value, str) else repr(value) if not isinstance(value, (int, float)) else str(value)
     text = text.replace("\n", "⏎")
     if len(text) > limit:
@@ -58,6 +60,10 @@ class BuildFailed(Exception):
     def __init__(self, errors: list[SourceError]):
         super().__init__(f"{len(errors)} 个错误")
         self.errors = errors
+
+
+class UsageError(Exception):
+    """Bad command-line usage (or configuration): exit code 2 with the message."""
 
 
 class ToolMissing(Exception):

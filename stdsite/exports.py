@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from .catalog import iso_date
 from .editions import EditionView, Entry, edition_json
 
 COLUMNS = ("序号", "类别", "编号", "名称", "发布机构", "发布日期", "实施日期", "状态")
@@ -29,11 +30,13 @@ def rows(view: EditionView) -> list[list[str]]:
 
 
 def row(index: int, e: Entry) -> list[str]:
-    return [str(index), e.category, e.id, e.title, "、".join(e.issuer), _iso(e.issued), _iso(e.effective), e.status]
+    return [str(index), e.category, e.id, text_cell(e.title), text_cell("、".join(e.issuer)),
+            iso_date(e.issued) or "", iso_date(e.effective) or "", e.status]
 
 
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+def text_cell(value: str) -> str:
+    """A spreadsheet shows text, never runs it: a leading = + - @ would start a formula in Excel/WPS."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def csv_bytes(view: EditionView) -> bytes:
@@ -73,6 +76,8 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
         values = [int(values[0])] + values[1:]
         ws.append(values)
         for col, cell in enumerate(ws[ws.max_row], 1):
+            if col > 1:
+                cell.data_type = "s"            # openpyxl would store "=…" as a formula
             cell.border = border
             cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
                                        horizontal="center" if col in (1, 6, 7, 8) else "left")

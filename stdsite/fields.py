@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .errors import Problems, quote
 from .yamlio import YList, YMap
@@ -37,6 +38,11 @@ def normalize_code(code: str) -> str:
 def slugify(code: str) -> str:
     """`DB50/T 1016-2020` -> `db50-t-1016-2020` (the permanent URL part)."""
     return re.sub(r"[^a-z0-9]+", "-", normalize_code(code).lower()).strip("-")
+
+
+def area_slug(area_id: str) -> str:
+    """The URL name of an area page: its id in ASCII, or a stable hash for an id without any."""
+    return slugify(area_id) or "area-" + hashlib.sha1(area_id.encode("utf-8")).hexdigest()[:8]
 
 
 def natural_key(text: str) -> tuple:
@@ -234,5 +240,3 @@ def _describe(value: Any) -> Any:
         return "[" + ", ".join(str(v) for v in value) + "]"
     return value
 
-
-Check = Callable[..., Any]

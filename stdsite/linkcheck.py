@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .errors import quote
+
 # href/src of the tags that load or link something. Pages are scanned as bytes (no decoding) and
 # the pattern starts with `<tag`, so markup shown as text (`&lt;a href=...`) never matches.
 LINK = re.compile(rb"""<(?:a|link|script|img|source|iframe|area|embed|video|audio|track|input)\b[^>]*?\s"""
@@ -130,13 +132,9 @@ def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.P
             if target == SELF:
                 target = page
             if fragment and anchor_pages.match(target) and fragment not in ids_of(target):
-                broken.append(BrokenLink(page, _text(raw), f"指向的锚点 {_q(fragment)} 在页面上不存在"))
+                broken.append(BrokenLink(page, _text(raw), f"指向的锚点 {quote(fragment)} 在页面上不存在"))
         current.clear()
     return sorted(set(broken))
-
-
-def _q(text: str) -> str:
-    return f"「{text}」"
 
 
 class Sources:
@@ -204,7 +202,7 @@ def messages(broken: list[BrokenLink], sources: Sources) -> list[str]:
         shown, readable = sources.of(item.page)
         line = _line_in(readable, item.target) if readable else None
         where = f"{shown}:{line}" if line else shown
-        out.append(f"{where}: 页面 {item.page} 的链接 {_q(item.target)} {item.reason}")
+        out.append(f"{where}: 页面 {item.page} 的链接 {quote(item.target)} {item.reason}")
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from . import blocks as block_checks
 from . import body as bodies
 from .errors import Problems, quote
-from .fields import Checker, Spec, natural_key, normalize_code, slugify
+from .fields import Checker, Spec, area_slug, natural_key, normalize_code, slugify
 from .model import (AUDIENCES, DEFAULT_TARGETS, DOC_KINDS, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES,
                     UNMANAGED_LEVELS, Area, Attachment, Category, Course, Directory, Document, Edition,
                     Evaluation, Framework, Item, Module, Period, PlanItem, Project, Review, Session,
@@ -59,6 +59,10 @@ SESSION_FIELDS = {"date": Spec("date", True), "course": Spec("text", True), "pla
                   "attendees": Spec("int", True)}
 TARGET_NAMES = ("coverage_core_areas", "plan_completion", "evaluated_after_1y", "reviewed_after_5y",
                 "training_attendance")
+# published as downloads next to the standard's page: documents and pictures, never pages or scripts
+ATTACHMENT_TYPES = frozenset({"pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "ppt", "pptx",
+                              "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "7z"})
+RESERVED_PAGE_NAMES = frozenset({"index", "sessions"})     # training/index.md, training/sessions.md
 COURSE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -72,7 +76,8 @@ class Loader:
 
     # -- helpers -----------------------------------------------------------------------------
     def display(self, path: Path) -> str:
-        rel = path.resolve().relative_to(self.root).as_posix()
+        """`--src as given` + the path under it (not resolved: a link keeps its own name)."""
+        rel = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         return f"{self.src_given}/{rel}"
 
     def files(self, folder: str, *suffixes: str) -> list[Path]:
@@ -94,6 +99,9 @@ class Loader:
     def read_yaml(self, path: Path) -> Any:
         """Whole-file YAML; reports problems and returns None on failure."""
         shown = self.display(path)
+        if not _inside(path.resolve(), self.root):
+            self.problems.error(shown, None, "文件是指向源文件夹之外的链接，已忽略")
+            return None
         try:
             text = read_text(path)
             if not text.strip():
@@ -110,6 +118,9 @@ class Loader:
     def read_markdown(self, path: Path) -> tuple[Any, int, str, int] | None:
         """(front matter value, its line, body, body line) or None on failure."""
         shown = self.display(path)
+        if not _inside(path.resolve(), self.root):
+            self.problems.error(shown, None, "文件是指向源文件夹之外的链接，已忽略")
+            return None
         try:
             text = read_text(path)
             if not text.strip():
@@ -140,6 +151,8 @@ class Loader:
         check = Checker(self.problems, self.display(path))
         top = check.mapping(data, {"categories": Spec("any", True)}, "framework.yaml")
         if not top or not top["categories"]:
+            if top is not None and top["categories"] is not None:
+                check.error(data.line_of("categories"), "framework.yaml 中没有任何类别（categories 是空的）")
             return None
         seen: dict[str, int] = {}
 
@@ -149,6 +162,7 @@ class Loader:
             seen.setdefault(node_id, line)
 
         node = {"id": Spec("text", True), "name": Spec("text", True)}
+        area_pages: dict[str, str] = {}
         categories = []
         for cat_map, cat_line in check.list_of_maps(top["categories"], "categories", data.line_of("categories")):
             cat = check.mapping(cat_map, {**node, "areas": Spec("any")}, "体系类别")
@@ -161,6 +175,11 @@ class Loader:
                 if not area or not area["id"]:
                     continue
                 unique(area["id"], area_map.line_of("id"))
+                page_name = area_slug(area["id"])
+                if page_name in area_pages:
+                    check.error(area_map.line_of("id"), f"领域编号 {quote(area['id'])} 与 {quote(area_pages[page_name])} "
+                                                        f"只差大小写或符号，页面网址会相同，请改一个")
+                area_pages.setdefault(page_name, area["id"])
                 items = []
                 for item_map, _ in check.list_of_maps(area["items"], "items", area_map.line_of("items")):
                     item = check.mapping(item_map, node, "体系条目")
@@ -201,6 +220,9 @@ class Loader:
         if values["code"] is None or values["title"] is None:
             return None
         code = normalize_code(values["code"])
+        if not slugify(code):
+            check.error(data.line_of("code"), f"标准编号 {quote(code)} 中没有英文字母或数字，无法生成网址")
+            return None
         issued, effective, abolished = values["issued"], values["effective"], values["abolished"]
         stage = values["stage"]
         if effective is None and "effective" not in data and stage != "制定中":
@@ -264,6 +286,12 @@ class Loader:
                 check.error(line, f"附件 {quote(a['file'])} 不是文件")
                 continue
             name = resolved.name
+            if resolved.suffix.lower().lstrip(".") not in ATTACHMENT_TYPES:
+                check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(ATTACHMENT_TYPES))}")
+                continue
+            if any(existing.target.endswith("/" + name) for existing in out):
+                check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件同名，请改名")
+                continue
             out.append(Attachment(a["file"], a["title"] or name, str(resolved), f"standards/{slug}/files/{name}"))
         return tuple(out)
 
@@ -276,6 +304,9 @@ class Loader:
                 continue
             shown = self.display(path)
             check = Checker(self.problems, shown)
+            if path.stem.lower() == "index":
+                check.error(None, "规范性文件的文件名不能是 index（会与文件列表页同名），请改名")
+                continue
             v = check.mapping(data, DOCUMENT_FIELDS, "规范性文件")
             if not v or not v["number"] or not v["title"] or not v["issued"]:
                 continue
@@ -301,6 +332,9 @@ class Loader:
             check = Checker(self.problems, shown)
             v = check.mapping(data, COURSE_FIELDS, "课程元数据")
             if not v or not v["id"] or not v["title"]:
+                continue
+            if v["id"] in RESERVED_PAGE_NAMES:
+                check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} 与系统页面同名，请换一个")
                 continue
             if not COURSE_ID.match(v["id"]):
                 check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} 只能用小写英文字母、数字和「-」（用于网址）")

@@ -194,18 +194,6 @@ class Framework:
     categories: tuple[Category, ...]
     path: str = ""
 
-    def node(self, node_id: str) -> Category | Area | Item | None:
-        for category in self.categories:
-            if category.id == node_id:
-                return category
-            for area in category.areas:
-                if area.id == node_id:
-                    return area
-                for item in area.items:
-                    if item.id == node_id:
-                        return item
-        return None
-
     def areas(self) -> list[Area]:
         return [area for category in self.categories for area in category.areas]
 

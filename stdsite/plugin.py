@@ -25,7 +25,7 @@ from .catalog import Catalog
 from .errors import Problems
 from .load import load_project
 from .render import dashboard, directory, qr
-from .render.common import Links
+from .render.common import Links, safe_urls
 from .render.context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
@@ -104,7 +104,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        return self.ctx.restore(html)
+        return safe_urls(self.ctx.restore(html))
 
     def on_page_context(self, context, *, page, config, nav):
         if (page.meta.get("search") or {}).get("listing"):

@@ -21,7 +21,7 @@ from .model import Project
 
 def publish(project: Project, edition_id: str, as_of: dt.date) -> str:
     """Freeze one edition; returns the path written (as shown to the editor)."""
-    from .cli import UsageError
+    from .errors import UsageError
 
     if project.directory is None or not project.directory.editions:
         raise UsageError(f"{project.src}/directory.yaml 不存在或没有期次，无法发布；请先在 directory.yaml 中添加期次")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .cli import UsageError
+from .errors import UsageError
 from .load import load_project
 
 STANDARD = """\
@@ -28,6 +28,8 @@ issuer: 重庆市机关事务管理局
 drafters: []
 tags: []
 summary: 一句话说明本标准规定了什么。
+# 正文中引用其他标准写成 [[DB50/T 1016-2020]]，引用其条款写成 [[DB50/T 1016-2020#5.2]]，
+# 引用本标准的条款写成 [[#4.1]]；条款标题写成「## 4 管理要求」「### 4.1 基本要求」。
 ---
 
 ## 1 范围
@@ -36,7 +38,7 @@ summary: 一句话说明本标准规定了什么。
 
 ## 2 规范性引用文件
 
-[[DB50/T 1016-2020]]
+无。
 
 ## 3 术语和定义
 

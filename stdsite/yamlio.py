@@ -206,11 +206,21 @@ class _Converter:
     def __init__(self, line_offset: int):
         self.offset = line_offset
         self.count = 0
+        self.depth = 0
 
     def line(self, node) -> int:
         return node.start_mark.line + 1 + self.offset
 
     def convert(self, node):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise YamlProblem(self.line(node), f"YAML 嵌套超过 {MAX_DEPTH} 层（括号或缩进过多），请简化")
+            return self._convert(node)
+        finally:
+            self.depth -= 1
+
+    def _convert(self, node):
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem(self.line(node), "YAML 内容展开后过大（可能是别名嵌套），请简化")
@@ -250,7 +260,6 @@ class _Converter:
 
 
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
-_NOSPACE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s/])")
 
 
 def _input_method_hint(text: str, line_offset: int) -> YamlProblem | None:
@@ -330,10 +339,14 @@ def decode_source(data: bytes) -> str:
 
 def read_text(path: Path) -> str:
     """Read and decode a source file, refusing very large files."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlProblem(None, f"文件过大（{size // 1_000_000} MB），单个源文件不能超过 {MAX_FILE_BYTES // 1_000_000} MB")
-    return decode_source(path.read_bytes())
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem(None, f"文件过大（{size // 1_000_000} MB），单个源文件不能超过 {MAX_FILE_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(None, f"无法读取文件（{exc.strerror or exc}），请检查文件权限") from None
+    return decode_source(data)
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:

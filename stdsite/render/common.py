@@ -109,5 +109,28 @@ def course_src(course_id: str) -> str:
 
 
 def area_src(area_id: str) -> str:
-    from ..fields import slugify
-    return f"system/{slugify(area_id)}/index.md"
+    from ..fields import area_slug
+    return f"system/{area_slug(area_id)}/index.md"
+
+
+
+_URL_ATTR = re.compile(r'(\s(href|src)=")([^"]*)(")')
+_EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def safe_urls(html_text: str) -> str:
+    """Last line of defence for a finished page: Markdown links typed by editors
+    (`[x](javascript:…)`) lose their target, and nothing is loaded from another host (pages must
+    work offline and make no external requests); ordinary http(s) links stay clickable."""
+    from ..diagram import safe_href
+
+    def fix(m: re.Match) -> str:
+        attr, value = m.group(2), m.group(3)
+        if attr == "href" and not safe_href(value):
+            return f"{m.group(1)}#{m.group(4)}"
+        if attr == "src" and _EXTERNAL.match(html.unescape(value)):
+            return f"{m.group(1)}{m.group(4)}"
+        return m.group(0)
+
+    return _URL_ATTR.sub(fix, html_text)
+

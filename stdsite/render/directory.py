@@ -152,7 +152,7 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
     src = edition_src(view.id)
     title = ed.title(ctx.catalog.project)
     out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期"),
-           f'<div class="std-dir" markdown="1">\n\n',
+           '<div class="std-dir" markdown="1">\n\n',
            f"# {md_text(title)} {{#title}}\n\n",
            f'<p class="std-dir-meta"><span class="std-dir-edition">第 <strong>{esc(view.id)}</strong> 期</span>'
            f' <span class="std-dir-date">截至 {date(view.date)}</span>'

@@ -154,8 +154,8 @@ def system_index_page(ctx: RenderContext) -> str:
     src = "system/index.md"
     cat = ctx.catalog
     out = [front_matter("标准体系", search=LISTING), "# 标准体系\n\n",
-           f"<p>按“类别 → 领域 → 条目”浏览标准体系。每个条目后的数字为其现行标准数，"
-           f'<span class="std-empty">暂无标准</span> 表示尚待补齐。</p>\n\n']
+           "<p>按“类别 → 领域 → 条目”浏览标准体系。每个条目后的数字为其现行标准数，"
+           '<span class="std-empty">暂无标准</span> 表示尚待补齐。</p>\n\n']
     for category in cat.project.framework.categories:
         out.append(f'## {esc(category.name)} {{#{_anchor(category.id)}}}\n\n<div class="std-grid">\n')
         for area in category.areas:

@@ -2,7 +2,6 @@
 full-size view, and no flowchart page wider than a 375 px phone. One fixture site per module."""
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest

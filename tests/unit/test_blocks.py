@@ -3,13 +3,8 @@ label escaping through Graphviz, SVG sanitising, HTML escaping and the diagram c
 from __future__ import annotations
 
 import json
-import os
-import re
 import textwrap
-import types
 import xml.etree.ElementTree as ET
-
-import pytest
 
 from support import run_build
 from stdsite import diagram

@@ -1,7 +1,6 @@
 """Validation rules of the loader: each case asserts the file, the line and the Chinese message."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 

@@ -67,7 +67,7 @@ def check(args) -> tuple[object, Problems]:
     report(problems)
     if problems.errors or project is None:
         raise BuildFailed(problems.errors)
-    from .plugin import preload
+    from .load import preload
     preload(args.src, ROOT / "diagrams", project, problems)
     return project, problems
 

@@ -7,9 +7,11 @@ as-of date: no timestamps (the XLSX is a zip, re-packed with fixed dates).
 from __future__ import annotations
 
 import csv
+import hashlib
 import datetime as dt
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -125,12 +127,32 @@ def json_bytes(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def cached_xlsx(view: EditionView, title: str, csv_data: bytes) -> bytes:
+    """openpyxl takes about a second per thousand rows: an unchanged edition's sheet (same rows,
+    title and date) comes from the build cache."""
+    import openpyxl
+
+    from .diagram import cache_dir
+    key = hashlib.sha256(b"\0".join([f"xlsx-1 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
+                                      csv_data])).hexdigest()[:32]
+    path = cache_dir() / f"xlsx-{key}.bin"
+    if path.is_file():
+        return path.read_bytes()
+    data = xlsx_bytes(view, title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return data
+
+
 def write_edition(view: EditionView, folder: Path, title: str) -> list[Path]:
     """Write the three exports of one edition into `folder` (site/directory/<id>/)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_bytes(view)),
-                       (XLSX_NAME, xlsx_bytes(view, title))):
+    csv_data = csv_bytes(view)
+    for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_data),
+                       (XLSX_NAME, cached_xlsx(view, title, csv_data))):
         path = folder / name
         path.write_bytes(data)
         written.append(path)

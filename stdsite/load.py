@@ -20,7 +20,7 @@ from .model import (AUDIENCES, DEFAULT_TARGETS, DOC_KINDS, LEVELS, REGIONS, REVI
                     UNMANAGED_LEVELS, Area, Attachment, Category, Course, Directory, Document, Edition,
                     Evaluation, Framework, Item, Module, Period, PlanItem, Project, Review, Session,
                     Standard, Targets)
-from .yamlio import YamlProblem, YList, YMap, parse_yaml, read_text, split_front_matter
+from .yamlio import YamlProblem, YList, YMap, parse_cache, parse_yaml, read_text, split_front_matter
 
 STANDARD_FIELDS = {
     "code": Spec("text", True, label="标准编号"),
@@ -494,6 +494,12 @@ def _exists_exact_case(path: Path, root: Path) -> bool:
 
 def load_project(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None = None) -> tuple[Project | None, Problems]:
     """Read everything under `src`; returns the project (None if unusable) and all problems."""
+    from .diagram import cache_dir
+    with parse_cache(cache_dir() / "yaml-parses.pickle"):
+        return _load_project(src, diagrams_dir)
+
+
+def _load_project(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None) -> tuple[Project | None, Problems]:
     loader = Loader(src)
     if not loader.root.is_dir():
         loader.problems.error(loader.src_given, None, "找不到源文件夹")
@@ -521,6 +527,19 @@ def load_project(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None 
     project = check_references(project, loader.problems)
     project = block_checks.check_all(project, loader.problems)
     return project, loader.problems
+
+
+# build.py has already loaded the sources to check them; the build reuses that load once
+# (a `serve` rebuild after an edit finds nothing here and reads the sources again)
+_preloaded: dict = {}
+
+
+def preload(src, diagrams, project, problems) -> None:
+    _preloaded[(os.path.abspath(src), os.path.abspath(diagrams))] = (project, problems)
+
+
+def take_preloaded(src, diagrams):
+    return _preloaded.pop((os.path.abspath(src), os.path.abspath(diagrams)), None)
 
 
 def _diagrams(folder, problems: Problems) -> dict:

@@ -23,7 +23,7 @@ from . import search_index
 from . import linkcheck
 from .catalog import Catalog
 from .errors import Problems
-from .load import load_project
+from .load import load_project, take_preloaded
 from .render import dashboard, directory, qr
 from .render.common import Links, safe_urls
 from .render.context import RenderContext
@@ -129,19 +129,6 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if self.diagrams.is_dir():
             server.watch(str(self.diagrams.resolve()))
         return server
-
-
-# build.py has already loaded the sources to check them; the build reuses that load once
-# (a `serve` rebuild after an edit finds nothing here and reads the sources again)
-_preloaded: dict = {}
-
-
-def preload(src, diagrams, project, problems) -> None:
-    _preloaded[(os.path.abspath(src), os.path.abspath(diagrams))] = (project, problems)
-
-
-def take_preloaded(src, diagrams):
-    return _preloaded.pop((os.path.abspath(src), os.path.abspath(diagrams)), None)
 
 
 def write_json(path: Path, data) -> None:

@@ -7,7 +7,11 @@ mapping and list remembers the line of each of its values.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import math
+import os
+import pickle
 import re
 from pathlib import Path
 
@@ -272,8 +276,69 @@ def _input_method_hint(text: str, line_offset: int) -> YamlProblem | None:
     return None
 
 
+class ParseCache:
+    """Parsed YAML documents kept between runs, keyed by their text: `check`, a warm build and each
+    `serve` rebuild re-read a thousand unchanged front matters and blocks. Only successful parses
+    are kept (errors are always recomputed, with their messages); entries unused in a run are
+    dropped when it is saved."""
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.entries: dict = {}
+        self.used: dict = {}
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == self.VERSION:
+                    self.entries = entries
+            except Exception:                 # a damaged or foreign cache is simply rebuilt
+                self.entries = {}
+
+    def parse(self, text: str, line_offset: int):
+        key = (hashlib.sha1(text.encode("utf-8")).digest(), line_offset)
+        if key in self.entries:
+            value = self.entries[key]
+        else:
+            value = _parse_yaml(text, line_offset)
+        self.used[key] = value
+        return value                  # shared by identical texts: callers never change parsed values
+
+    def save(self) -> None:
+        if self.path is None or self.used.keys() == self.entries.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((self.VERSION, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+_cache: ParseCache | None = None
+
+
+@contextlib.contextmanager
+def parse_cache(path: Path | None):
+    """Within the block, parse_yaml reuses and records parses in the cache file at `path`."""
+    global _cache
+    _cache = ParseCache(path)
+    try:
+        yield _cache
+        _cache.save()
+    finally:
+        _cache = None
+
+
 def parse_yaml(text: str, line_offset: int = 0):
     """Parse one YAML document into plain values, YMap and YList (with absolute line numbers)."""
+    if _cache is not None:
+        return _cache.parse(text, line_offset)
+    return _parse_yaml(text, line_offset)
+
+
+def _parse_yaml(text: str, line_offset: int = 0):
     hint = _input_method_hint(text, line_offset)
     if hint:
         raise hint

@@ -282,7 +282,8 @@ class ParseCache:
     are kept (errors are always recomputed, with their messages); entries unused in a run are
     dropped when it is saved."""
 
-    VERSION = 1
+    # any change to this module (how values are read) invalidates the cache
+    VERSION = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
 
     def __init__(self, path: Path | None):
         self.path = path

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import pages as page_builder
@@ -69,7 +69,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         links = Links(directory_urls=config.use_directory_urls)
         from .render import blocks as block_render
         self.ctx = RenderContext(Catalog(project, as_of), links, site_url=config.site_url or None)
-        self.ctx.render_block = lambda block, src, owner: self.ctx.keep(block_render.render_block(block, src, owner))
+        self.ctx.render_block = lambda block, src, owner: self.ctx.keep_block(block_render.render_block(block, src, owner))
         # diagrams (issue 3): lay out every flow/dot block in one Graphviz batch before the pages
         # are generated; unchanged diagrams come from the cache (see stdsite/diagram.py)
         from . import diagram
@@ -106,9 +106,11 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
     def on_page_content(self, html, *, page, config, files):
         return safe_urls(self.ctx.restore(html))
 
+    @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context, *, page, config, nav):
         if (page.meta.get("search") or {}).get("listing"):
             self.listings.add(page.url)
+        page.content = self.ctx.restore_late(page.content)
         return context
 
     def on_post_build(self, *, config) -> None:

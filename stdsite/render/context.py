@@ -31,8 +31,19 @@ class RenderContext:
         self.stash[key] = html
         return f"<!--{key}-->"
 
+    def keep_block(self, html: str) -> str:
+        """Like `keep`, but the inline SVG drawings inside get markers of their own that are only
+        restored after Material's search plugin has read the page: its HTML parser would spend
+        a third of its time in diagram markup that holds no searchable text."""
+        return self.keep(_SVG.sub(lambda m: self.keep(m.group(0)).replace("keep", "late"), html))
+
     def restore(self, html: str) -> str:
         return _KEPT.sub(lambda m: self.stash.get(m.group(1), m.group(0)), html)
 
+    def restore_late(self, html: str) -> str:
+        return _LATE.sub(lambda m: self.stash.get(m.group(1).replace("late", "keep"), m.group(0)), html)
+
 
 _KEPT = re.compile(r"<!--(stdsite-keep-\d+)-->")
+_LATE = re.compile(r"<!--(stdsite-late-\d+)-->")
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)

@@ -165,7 +165,10 @@ def cmd_serve(args) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from mkdocs.exceptions import Abort
     try:
-        serve(config_file=args.config, dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[args.src])
+        # dirty rebuilds re-render only the pages whose Markdown changed (see plugin.py); the
+        # navigation of other pages may lag behind until the next full build, so not strict here
+        serve(config_file=args.config, dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[args.src],
+              build_type="dirty", strict=False)
     except Abort as exc:                # the first build failed (e.g. a broken link): its errors are printed above
         print(f"预览未启动：{_explain_failure(exc).replace('，网站未更新', '')}", file=sys.stderr)
         return 1

@@ -93,7 +93,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for src, markdown in self.pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
-            files.append(File.generated(config, src, content=markdown))
+            file = File.generated(config, src, content=markdown)
+            file.is_modified = _changed_since_last_build(config.site_dir, src, markdown)
+            files.append(file)
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(ASSETS).as_posix()
@@ -131,6 +133,19 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if self.diagrams.is_dir():
             server.watch(str(self.diagrams.resolve()))
         return server
+
+
+# `build.py serve` rebuilds dirty: MkDocs re-renders only pages whose `is_modified()` is true. A
+# generated page counts as modified when its Markdown differs from the previous build's in this
+# process (the plugin itself is recreated on every rebuild, this module is not).
+_last_markdown: dict[tuple[str, str], int] = {}
+
+
+def _changed_since_last_build(site_dir: str, src: str, markdown: str):
+    key, digest = (site_dir, src), hash(markdown)
+    changed = _last_markdown.get(key) != digest
+    _last_markdown[key] = digest
+    return lambda: changed
 
 
 def write_json(path: Path, data) -> None:

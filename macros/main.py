@@ -14,7 +14,7 @@ def define_env(env) -> None:
 
     @env.macro
     def status_counts() -> str:
-        """Counts by status, each linking to the filtered list."""
+        """Counts by status, each linking to the list filtered by that status."""
         return home.status_counts(ctx(), env.page.file.src_uri)
 
     @env.macro

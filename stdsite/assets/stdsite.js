@@ -22,6 +22,12 @@
       if (out) out.textContent = "显示 " + shown + " 项";
     }
     form.addEventListener("change", apply);
+    /* a link such as standards/?status=现行 (from the home page counts) preselects the filter */
+    var params = new URLSearchParams(location.search);
+    form.querySelectorAll("select[data-filter]").forEach(function (s) {
+      var wanted = params.get(s.getAttribute("data-filter"));
+      if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) s.value = wanted;
+    });
     apply();
   }
 

@@ -1,6 +1,8 @@
 """Fragments for the home page (called from macros/main.py)."""
 from __future__ import annotations
 
+from urllib.parse import quote as quote_url
+
 from ..catalog import issued_by
 from .common import badge, date, esc, standard_src, table
 from .context import RenderContext
@@ -8,8 +10,8 @@ from .context import RenderContext
 
 def status_counts(ctx: RenderContext, page_src: str) -> str:
     counts = ctx.catalog.counts()
-    href = esc(ctx.links.rel(page_src, "standards/index.md"))
-    boxes = "".join(f'<a href="{href}" class="std-count-{esc(k)}"><strong>{v}</strong>{badge(k)}</a>'
+    href = ctx.links.rel(page_src, "standards/index.md")
+    boxes = "".join(f'<a href="{esc(href)}?status={quote_url(k)}" class="std-count-{esc(k)}"><strong>{v}</strong>{badge(k)}</a>'
                     for k, v in counts.items())
     return f'<div class="std-home-counts">{boxes}</div>'
 

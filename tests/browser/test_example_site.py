@@ -77,3 +77,11 @@ def test_demo_queries_find_the_standard_first(page, example, query, expected):
     page.wait_for_selector(".md-search-result__item", timeout=5000)
     first = page.locator(".md-search-result__item h1").first.inner_text()
     assert expected in first, f"{query}: first result {first!r}"
+
+
+def test_home_counts_open_the_filtered_list(page, example):
+    page.goto(example)
+    page.click(".std-home-counts a.std-count-被代替")
+    page.wait_for_function("document.querySelector('select[data-filter=status]').value === '被代替'")
+    statuses = page.eval_on_selector_all("#standards tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)")
+    assert statuses and set(statuses) == {"被代替"}

@@ -12,7 +12,9 @@ from .errors import Problems, quote
 from .model import Project
 
 
-def check_references(project: Project, problems: Problems) -> Project:
+def check_references(project: Project, problems: Problems, framework_known: bool = True) -> Project:
+    """All cross-file rules; with `framework_known` false (framework.yaml unusable) the placement
+    rules are skipped, so that every other problem is still reported in the same pass."""
     standards = _unique_standards(project, problems)
     by_code = {s.code: s for s in standards}
     documents = _unique(project.documents, lambda d: d.number, "文号", problems, "number")
@@ -23,7 +25,7 @@ def check_references(project: Project, problems: Problems) -> Project:
                  [c.id] + [a.id for a in c.areas] + [i.id for a in c.areas for i in a.items]}
 
     for s in standards:
-        if s.framework and s.framework not in slots:
+        if framework_known and s.framework and s.framework not in slots:
             hint = "（这是类别或含条目的领域，请写到具体条目）" if s.framework in all_nodes else ""
             problems.error(s.path, s.lines.get("framework", s.line), f"体系位置 {quote(s.framework)} 在 framework.yaml 中不存在{hint}")
         if s.body is not None:
@@ -45,7 +47,7 @@ def check_references(project: Project, problems: Problems) -> Project:
         if session.course not in course_ids:
             problems.error(f"{project.src}/training_sessions.yaml", session.line, f"培训记录中的课程 {quote(session.course)} 不存在")
     for item in project.plan:
-        if item.framework not in slots:
+        if framework_known and item.framework not in slots:
             problems.error(f"{project.src}/plan.yaml", item.line, f"计划项的体系位置 {quote(item.framework)} 在 framework.yaml 中不存在")
     return dataclasses.replace(project, standards=tuple(standards), documents=tuple(documents), courses=tuple(courses))
 

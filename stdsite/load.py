@@ -516,15 +516,15 @@ def _load_project(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None
     diagrams = _diagrams(diagrams_dir, loader.problems)
     if not standards and not any(e for e in loader.problems.errors):
         loader.problems.error(f"{loader.src_given}/standards", None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
-    if framework is None:
-        return None, loader.problems
     project = Project(
-        src=loader.src_given, root=str(loader.root), framework=framework,
+        src=loader.src_given, root=str(loader.root), framework=framework or Framework(()),
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
         directory=directory, frozen_editions=frozen, diagrams=diagrams)
     from .crossref import check_references
-    project = check_references(project, loader.problems)
+    project = check_references(project, loader.problems, framework_known=framework is not None)
+    if framework is None:
+        return None, loader.problems
     project = block_checks.check_all(project, loader.problems)
     return project, loader.problems
 

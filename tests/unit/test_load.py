@@ -235,3 +235,12 @@ def test_question_mark_inside_flow_mapping_is_text():
     from stdsite.yamlio import parse_yaml
     data = parse_yaml("- {id: review, text: 是否符合用车规定?, type: decision, yes: a, no: b}\n")
     assert data[0]["text"] == "是否符合用车规定?" and data[0]["yes"] == "a" and data[0]["no"] == "b"
+
+
+def test_broken_framework_still_reports_other_files(make_project):
+    src = make_project({"framework.yaml": "categories: [\n",
+                        "standards/a.yaml": std(code="Q/CQJG 101-2023")})   # duplicates q101.md's code
+    errors = errors_of(src)
+    assert any("framework.yaml" in e and "YAML 格式错误" in e for e in errors)
+    assert any("重复" in e for e in errors)
+    assert not any("体系位置" in e for e in errors)

@@ -157,3 +157,28 @@ def modules(headings: list[Heading], body: str, body_line: int, check: Checker) 
                     check.error(heading.line + 1, f"模块时长 {quote(m.group(1))} 应为整数分钟，如 <!-- minutes: 20 -->")
         out.append((heading.text, minutes, heading.line))
     return out
+
+
+def reference_problem(ref: Reference, current, by_code: dict, where: str = "") -> str | None:
+    """Why a reference points nowhere (a Chinese message), or None when it resolves.
+
+    `current` is the standard whose clauses `[[#5.1]]` refers to (None in a course); `where`
+    names the place in messages, e.g. "解析中"."""
+    from .errors import quote
+    from .fields import normalize_code
+    shown = quote("[[" + ref.raw + "]]")
+    if ref.code is None and ref.clause is None:
+        return f"{where}引用 {shown} 是空的"
+    if ref.code is None:
+        if current is None:
+            return f"{where}引用 {shown} 缺少标准编号，如 [[Q/CQJG 101-2023#6.1]]"
+        if ref.clause not in {c.number for c in current.clauses}:
+            return f"本标准没有条款 {quote(ref.clause)}（{where}引用 {shown}）"
+        return None
+    target = by_code.get(normalize_code(ref.code))
+    if target is None:
+        return f"{where}引用的标准 {quote(ref.code)} 不存在"
+    if ref.clause and ref.clause not in {c.number for c in target.clauses}:
+        return f"{where}引用的标准 {quote(target.code)} 没有条款 {quote(ref.clause)}"
+    return None
+

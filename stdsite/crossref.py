@@ -80,21 +80,9 @@ def _check_body_refs(s, by_code, problems: Problems) -> None:
 
 def _resolve(ref: bodies.Reference, current, by_code: dict, path: str, problems: Problems) -> None:
     """Report a reference that points nowhere."""
-    from .fields import normalize_code
-    if ref.code is None and ref.clause is None:
-        problems.error(path, ref.line, f"引用 {quote('[[' + ref.raw + ']]')} 是空的")
-        return
-    if ref.code is None:
-        if current is None:
-            problems.error(path, ref.line, f"引用 {quote('[[' + ref.raw + ']]')} 缺少标准编号")
-        elif ref.clause not in {c.number for c in current.clauses}:
-            problems.error(path, ref.line, f"本标准没有条款 {quote(ref.clause)}（引用 {quote('[[' + ref.raw + ']]')}）")
-        return
-    target = by_code.get(normalize_code(ref.code))
-    if target is None:
-        problems.error(path, ref.line, f"引用的标准 {quote(ref.code)} 不存在")
-    elif ref.clause and ref.clause not in {c.number for c in target.clauses}:
-        problems.error(path, ref.line, f"标准 {quote(target.code)} 没有条款 {quote(ref.clause)}")
+    message = bodies.reference_problem(ref, current, by_code)
+    if message:
+        problems.error(path, ref.line, message)
 
 
 def _check_cycles(standards, problems: Problems) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import body as bodies
 from .errors import quote
-from .fields import Checker, Spec, normalize_code
+from .fields import Checker, Spec
 from .yamlio import YList, YMap
 
 QUESTION_FIELDS = {
@@ -146,28 +146,11 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
 def _check_refs(text: str, line: int, check: Checker, owner, by_code: dict) -> bool:
     """Every `[[code]]`, `[[code#clause]]` in an explanation must resolve."""
     ok = True
+    current = owner if hasattr(owner, "clauses") else None
     for m in bodies.REFERENCE.finditer(text):
-        ref = bodies.parse_reference(m.group(1), line)
-        shown = quote("[[" + ref.raw + "]]")
-        if ref.code is None and ref.clause is None:
-            check.error(line, f"解析中的引用 {shown} 是空的")
-            ok = False
-            continue
-        if ref.code is None:
-            clauses = {c.number for c in getattr(owner, "clauses", ())}
-            if not hasattr(owner, "clauses"):
-                check.error(line, f"解析中的引用 {shown} 缺少标准编号，如 [[Q/CQJG 101-2023#6.1]]")
-                ok = False
-            elif ref.clause not in clauses:
-                check.error(line, f"本标准没有条款 {quote(ref.clause)}（解析中的引用 {shown}）")
-                ok = False
-            continue
-        target = by_code.get(normalize_code(ref.code))
-        if target is None:
-            check.error(line, f"解析中引用的标准 {quote(ref.code)} 不存在")
-            ok = False
-        elif ref.clause and ref.clause not in {c.number for c in target.clauses}:
-            check.error(line, f"解析中引用的标准 {quote(target.code)} 没有条款 {quote(ref.clause)}")
+        message = bodies.reference_problem(bodies.parse_reference(m.group(1), line), current, by_code, "解析中")
+        if message:
+            check.error(line, message)
             ok = False
     return ok
 

@@ -68,20 +68,22 @@ def _escape_text(text: str) -> str:
 
 
 def _links(line: str, page_src: str, catalog, links: Links, current) -> str:
-    def replace(m: re.Match) -> str:
-        ref = bodies.parse_reference(m.group(1), 0)
-        if ref.code is None:
-            target = current
-        else:
-            target = catalog.by_code.get(normalize_code(ref.code))
-        if target is None:            # reported by validation; keep the text
-            return m.group(0)
-        label = target.code if ref.code else ""
-        if ref.clause:
-            label = f"{label} 第 {ref.clause} 条".strip()
+    return bodies.REFERENCE.sub(
+        lambda m: reference_link(m.group(1), page_src, catalog, links, current) or m.group(0), line)
+
+
+def reference_link(raw: str, page_src: str, catalog, links: Links, current) -> str | None:
+    """`[[code]]`, `[[code#clause]]` or `[[#clause]]` (of `current`) as a link; None when it does
+    not resolve (validation has reported it, the text stays as written)."""
+    ref = bodies.parse_reference(raw, 0)
+    target = current if ref.code is None else catalog.by_code.get(normalize_code(ref.code))
+    if target is None:
+        return None
+    label = target.code if ref.code else ""
+    if ref.clause:
+        label = f"{label} 第 {ref.clause} 条".strip()
+    if target is current and ref.clause:
+        href = f"#{ref.clause}"
+    else:
         href = links.rel(page_src, standard_src(target.slug), ref.clause)
-        if target is current and ref.clause:
-            href = f"#{ref.clause}"
-        title = f' title="{esc(target.title)}"'
-        return f'<a class="std-ref" href="{esc(href)}"{title}>{esc(label)}</a>'
-    return bodies.REFERENCE.sub(replace, line)
+    return f'<a class="std-ref" href="{esc(href)}" title="{esc(target.title)}">{esc(label)}</a>'

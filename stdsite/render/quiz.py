@@ -11,7 +11,8 @@ from __future__ import annotations
 from .. import body as bodies
 from ..fields import normalize_code
 from ..quiz import Question, Quiz
-from .common import esc, standard_src
+from .body import reference_link
+from .common import esc
 
 
 def letter(index: int) -> str:
@@ -64,21 +65,9 @@ def _text(text: str) -> str:
 
 
 def _reference(raw: str, page_src: str, owner, ctx) -> str | None:
-    ref = bodies.parse_reference(raw, 0)
-    if ref.code is None:
-        target = owner if hasattr(owner, "clauses") else None
-    else:
-        target = ctx.catalog.by_code.get(normalize_code(ref.code)) if ctx else None
-        if ctx is None:
-            label = f"{normalize_code(ref.code)} 第 {ref.clause} 条" if ref.clause else normalize_code(ref.code)
-            return f'<span class="std-ref">{esc(label)}</span>'
-    if target is None:
-        return None
-    label = target.code if ref.code else ""
-    if ref.clause:
-        label = f"{label} 第 {ref.clause} 条".strip()
-    if ref.code is None:
-        href = f"#{ref.clause}"
-    else:
-        href = ctx.links.rel(page_src, standard_src(target.slug), ref.clause)
-    return f'<a class="std-ref" href="{esc(href)}" title="{esc(target.title)}">{esc(label)}</a>'
+    if ctx is None:               # rendered without a site (unit tests): the reference as text
+        ref = bodies.parse_reference(raw, 0)
+        label = normalize_code(ref.code or "") + (f" 第 {ref.clause} 条" if ref.clause else "")
+        return f'<span class="std-ref">{esc(label.strip())}</span>'
+    current = owner if hasattr(owner, "clauses") else None
+    return reference_link(raw, page_src, ctx.catalog, ctx.links, current)

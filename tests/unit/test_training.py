@@ -130,7 +130,7 @@ def test_answer_text_is_compared_after_normalising_full_width(make_project):
      "解析中引用的标准 「GB/T 9999-2000」 不存在"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  explain: 见 [[Q/CQJG 101-2023#9.9]]\n", 10,
      "解析中引用的标准 「Q/CQJG 101-2023」 没有条款 「9.9」"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  explain: 见 [[#5.1]]\n", 10, "解析中的引用 「[[#5.1]]」 缺少标准编号"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  explain: 见 [[#5.1]]\n", 10, "解析中引用 「[[#5.1]]」 缺少标准编号"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n- q: 题二\n  options: [甲, 乙]\n  answer: 丙\n", 12,
      "第 2 题的答案 「丙」 不是任何一个选项"),
 ])

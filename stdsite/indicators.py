@@ -22,8 +22,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .catalog import Catalog, issued_by, review_base, review_due
-from .fields import natural_key, years_after, years_before
+from .catalog import Catalog, issued_by, review_base, review_due, review_due_date
+from .fields import natural_key, years_before
 from .model import Area, Category, Item, PlanItem, Session, Standard
 
 NAMES = ("coverage_core_areas", "plan_completion", "evaluated_after_1y", "reviewed_after_5y", "training_attendance")
@@ -161,17 +161,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def first_review_day(base: dt.date) -> dt.date:
-    """The first D with base <= D - 5 years (the day a 复审 becomes due; 29 Feb bases give 1 March)."""
-    day = years_after(base, 5)
-    return day if years_before(day, 5) >= base else day + dt.timedelta(days=1)
-
-
 def review_dates(standard: Standard, as_of: dt.date) -> ReviewDue | None:
     base = review_base(standard, as_of)
     if base is None:
         return None
-    due = first_review_day(base)
+    due = review_due_date(standard, as_of)
     return ReviewDue(standard, base, due, months_before(due, PROPOSAL_MONTHS))
 
 

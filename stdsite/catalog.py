@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fields import natural_key, years_after, years_before
-from .model import Course, Document, Project, Standard
+from .model import STATUSES, Course, Document, Project, Standard
 
 
 def standard_status(standard: Standard, replaced_by: list[Standard], as_of: dt.date) -> str:
@@ -115,7 +115,7 @@ class Catalog:
         return [d for d in self.documents if code in d.related]
 
     def counts(self) -> dict[str, int]:
-        out = {name: 0 for name in ("现行", "即将实施", "制定中", "被代替", "废止")}
+        out = {name: 0 for name in STATUSES}
         for value in self.status.values():
             out[value] += 1
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..catalog import document_status, evaluation_expected, review_due, review_due_date
 from ..fields import natural_key
-from ..model import Document, Standard
+from ..model import LEVELS, Document, Standard
 from .body import render_body
 from .common import LISTING, badge, date, document_src, esc, front_matter, standard_src, table, area_src
 from .context import RenderContext
@@ -137,7 +137,7 @@ def standards_list_page(ctx: RenderContext) -> str:
         return f'<label>{label} <select data-filter="{name}"><option value="">全部</option>{options}</select></label>'
 
     statuses = [k for k, v in cat.counts().items() if v]
-    levels = sorted({s.level for s in cat.standards}, key=lambda x: ("国家标准", "行业标准", "地方标准", "团体标准", "企业标准", "组织内部标准").index(x))
+    levels = [level for level in LEVELS if any(s.level == level for s in cat.standards)]
     regions = sorted({s.region for s in cat.standards})
     filters = (f'<form class="std-filters" data-filter-table="standards" data-search-exclude>'
                f'{select("status", "状态", statuses)}{select("level", "级别", levels)}{select("region", "区域", regions)}'

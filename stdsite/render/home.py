@@ -18,7 +18,7 @@ def status_counts(ctx: RenderContext, page_src: str) -> str:
 
 def _rows(ctx: RenderContext, page_src: str, standards) -> str:
     rows = [[ctx.links.a(page_src, standard_src(s.slug), s.code), ctx.links.a(page_src, standard_src(s.slug), s.title),
-             date(s.issued or s.effective), date(s.effective), badge(ctx.catalog.status[s.code])] for s in standards]
+             date(s.issued), date(s.effective), badge(ctx.catalog.status[s.code])] for s in standards]
     return table(["编号", "名称", "发布日期", "实施日期", "状态"], rows)
 
 

@@ -12,7 +12,7 @@ Options: --src DIR, --out DIR, --dist DIR, --as-of YYYY-MM-DD.
 """
 import sys
 
-from stdsite.cli import main
+from stdsite.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

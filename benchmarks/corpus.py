@@ -1,7 +1,7 @@
 """Synthetic corpora for the benchmark: N standards plus everything around them, deterministic.
 
 `generate(n, seed)` builds an in-memory `Corpus` (plain dicts and lists); `write_source(corpus,
-folder)` writes it as a `standards_src/`-style folder in the format of SOURCE_FORMAT.md, which
+folder)` writes it as a `standards_src/`-style folder in the source format (docs/help/reference.md), which
 `build.py check` must accept; benchmarks/plain.py writes the *same* corpus as a hand-written
 MkDocs Material project, so that the two builds process the same content.
 

@@ -1,4 +1,5 @@
-"""Errors about the sources: one type, always with a path and (where one applies) a line."""
+"""Errors about the sources (one type, always with a path and, where one applies, a line) and the
+three ways a command can fail: problems in the sources, bad usage, a missing tool."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,3 +69,7 @@ class UsageError(Exception):
 
 class ToolMissing(Exception):
     """A required external tool (Graphviz `dot`) is missing: exit code 2."""
+
+
+GRAPHVIZ_MISSING = ("未找到 Graphviz 的 dot 命令，无法绘制流程图。请安装：sudo apt-get install graphviz fonts-noto-cjk"
+                    "（Windows 可从 graphviz.org 下载安装并加入 PATH）")

@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -83,12 +84,42 @@ def write_tree(base: Path, files: dict[str, str | bytes]) -> Path:
     return base
 
 
+# builds run by the tests share one cache outside the repository (tests never write into it)
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="stdsite-test-cache-"))
+
+
 def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run `python build.py ARGS` as an editor would; returns the completed process (text output)."""
+    """Run `python build.py ARGS` as an editor would; returns the completed process (text output).
+    Without a `--cache` argument the build uses the tests' shared cache folder."""
     full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     full_env.update(env or {})
+    if "--cache" not in args:
+        args = (*args, "--cache", str(TEST_CACHE))
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def load_project(src, diagrams=None):
+    """(project or None, problems) of a source folder: load, validate and the diagrams' syntax,
+    as `build.py check` does before the as-of warnings (nothing is cached on disk)."""
+    from stdsite.errors import Problems
+    from stdsite.load import load_sources
+    from stdsite.output.cache import BuildCache
+    from stdsite.output.graphviz import check_diagrams
+    from stdsite.validate import validate
+    problems = Problems()
+    sources = load_sources(src, diagrams, problems)
+    project = validate(sources, problems) if sources is not None else None
+    if project is not None:
+        project = check_diagrams(project, problems, BuildCache(None))
+    return project, problems
+
+
+def render_context(project, as_of, directory_urls: bool = True, site_url: str | None = None):
+    """A RenderContext for renderer tests, with every diagram of the project drawn (in memory)."""
+    from stdsite.pipeline import render_context as make
+    from stdsite.output.cache import BuildCache
+    return make(project, as_of, site_url, directory_urls, BuildCache(None))
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

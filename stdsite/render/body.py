@@ -4,25 +4,27 @@ structured blocks rendered in place, and raw HTML neutralised (editors write tex
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from .. import body as bodies
-from ..fields import normalize_code
-from ..model import Block
-from .common import Links, esc, standard_src
+from ..derive.catalog import Catalog
+from ..load.markdown import CLAUSE_HEADING, REFERENCE, parse_reference, scan
+from ..model import Block, Standard
+from ..text import normalize_code
+from ..urls import Links, standard_src
+from .common import esc
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 
 
-def render_body(body: str, body_line: int, page_src: str, catalog, links: Links, blocks: tuple[Block, ...],
-                render_block: Callable[[Block], str], current=None) -> str:
+def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, links: Links,
+                blocks: tuple[Block, ...], render_block: Callable[[Block], str], current: Standard | None = None) -> str:
     """Markdown for a page body; `current` is the standard whose `[[#clause]]` links stay local."""
-    headings, fences = bodies.scan(body, body_line)
+    headings, fences = scan(body, body_line)
     by_line = {block.line: block for block in blocks}
     skip: dict[int, int] = {}        # fence first line -> last line, for every fence
     for _, _, first, last in fences:
         skip[first] = last
-    clause_lines = {h.line for h in headings if h.level >= 2 and bodies.CLAUSE_HEADING.match(h.text)}
+    clause_lines = {h.line for h in headings if h.level >= 2 and CLAUSE_HEADING.match(h.text)}
     out: list[str] = []
     lines = body.split("\n")
     index = 0
@@ -67,15 +69,15 @@ def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
 
 
-def _links(line: str, page_src: str, catalog, links: Links, current) -> str:
-    return bodies.REFERENCE.sub(
+def _links(line: str, page_src: str, catalog: Catalog, links: Links, current: Standard | None) -> str:
+    return REFERENCE.sub(
         lambda m: reference_link(m.group(1), page_src, catalog, links, current) or m.group(0), line)
 
 
-def reference_link(raw: str, page_src: str, catalog, links: Links, current) -> str | None:
+def reference_link(raw: str, page_src: str, catalog: Catalog, links: Links, current: Standard | None) -> str | None:
     """`[[code]]`, `[[code#clause]]` or `[[#clause]]` (of `current`) as a link; None when it does
     not resolve (validation has reported it, the text stays as written)."""
-    ref = bodies.parse_reference(raw, 0)
+    ref = parse_reference(raw, 0)
     target = current if ref.code is None else catalog.by_code.get(normalize_code(ref.code))
     if target is None:
         return None

@@ -1,11 +1,12 @@
-"""Small helpers shared by the page renderers: escaping, links between generated pages, badges."""
+"""Small helpers shared by the page renderers: escaping, dates, badges, tables, front matter."""
 from __future__ import annotations
 
 import datetime as dt
 import html
 import json
-import posixpath
 import re
+
+from ..urls import safe_href
 
 STATUS_CLASS = {"现行": "current", "即将实施": "upcoming", "制定中": "drafting", "被代替": "replaced",
                 "废止": "abolished", "现行有效": "current", "已废止": "abolished"}
@@ -31,43 +32,9 @@ def badge(status: str, extra: str = "") -> str:
     return f'<span class="std-badge std-badge--{cls}{(" " + extra) if extra else ""}">{esc(status)}</span>'
 
 
-_URL_UNSAFE = re.compile(r"[%#?\s\"'<>\\\x00-\x1f\x7f]")
-
-
-def url_path(path: str) -> str:
-    """Percent-encode what would end or break a URL path (`#`, `?`, `%`, spaces, quotes…) in a file
-    or page name; other characters, Chinese included, stay readable."""
-    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), path)
-
-
-class Links:
-    """Relative URLs between generated pages, for the web site (directory URLs) or the offline
-    bundle (`.html` files). Pages are named by source path (`standards/x.md`)."""
-
-    def __init__(self, directory_urls: bool = True):
-        self.directory_urls = directory_urls
-
-    def url(self, src: str) -> str:
-        """Site-relative URL of a source page."""
-        stem = src[:-3] if src.endswith(".md") else src
-        if stem == "index" or stem.endswith("/index"):
-            base = stem[: -len("index")]
-            return base if self.directory_urls else base + "index.html"
-        return stem + "/" if self.directory_urls else stem + ".html"
-
-    def rel(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
-        """Relative href from one page to another (or to a file path that is not a page)."""
-        here = self.url(from_src)
-        folder = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-        target = self.url(to_src) if to_src.endswith(".md") else to_src
-        href = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
-        if self.directory_urls and to_src.endswith(".md") and not href.endswith("/"):
-            href += "/"
-        return url_path(href) + (f"#{anchor}" if anchor else "")
-
-    def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
-        cls_attr = f' class="{cls}"' if cls else ""
-        return f'<a href="{esc(self.rel(from_src, to_src, anchor))}"{cls_attr}>{esc(text)}</a>'
+def md_text(text: str) -> str:
+    """Text for a Markdown heading: Markdown punctuation backslash-escaped, then HTML-escaped."""
+    return esc(re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", text))
 
 
 def front_matter(title: str, **extra: object) -> str:
@@ -96,24 +63,6 @@ def table(headers: list[str], rows: list[list[str]], cls: str = "std-table", row
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
-def standard_src(slug: str) -> str:
-    return f"standards/{slug}.md"
-
-
-def document_src(slug: str) -> str:
-    return f"documents/{slug}.md"
-
-
-def course_src(course_id: str) -> str:
-    return f"training/{course_id}.md"
-
-
-def area_src(area_id: str) -> str:
-    from ..fields import area_slug
-    return f"system/{area_slug(area_id)}/index.md"
-
-
-
 _URL_ATTR = re.compile(r'(\s(href|src)=")([^"]*)(")')
 _EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -122,8 +71,6 @@ def safe_urls(html_text: str) -> str:
     """Last line of defence for a finished page: Markdown links typed by editors
     (`[x](javascript:…)`) lose their target, and nothing is loaded from another host (pages must
     work offline and make no external requests); ordinary http(s) links stay clickable."""
-    from ..diagram import safe_href
-
     def fix(m: re.Match) -> str:
         attr, value = m.group(2), m.group(3)
         if attr == "href" and not safe_href(value):

@@ -1,13 +1,16 @@
-"""What every page renderer receives: the catalog, how to link, and how to render blocks."""
+"""What every page renderer receives: the catalog and what is derived from it, how to link,
+the diagrams and QR codes made before rendering, and the stash of finished HTML."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import cached_property
 
-from ..catalog import Catalog
-from ..model import Block
-from .common import Links
+from ..derive.catalog import Catalog
+from ..derive.editions import EditionView, views
+from ..derive.indicators import Indicators, compute
+from ..urls import Links
 
 
 @dataclass
@@ -15,10 +18,19 @@ class RenderContext:
     catalog: Catalog
     links: Links
     site_url: str | None = None
-    # block renderer: (block, page source path, owner standard/course) -> HTML
-    render_block: Callable[[Block, str, object], str] | None = None
-    warnings: list = field(default_factory=list)     # SourceError warnings found while rendering
+    svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> sanitised SVG
+    qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
     stash: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def editions(self) -> list[EditionView]:
+        """The directory editions dated on or before the as-of date (pages, nav and exports read them)."""
+        return views(self.catalog.project, self.catalog.as_of)
+
+    @cached_property
+    def indicators(self) -> Indicators:
+        """The dashboard's indicators (the page and indicators.json read the same numbers)."""
+        return compute(self.catalog)
 
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.

@@ -1,28 +1,28 @@
 """The dashboard (看板): the plan's five indicators with the lists behind them, the coverage matrix,
-the due lists and static SVG charts; and the indicators.json export.
+the due lists and static SVG charts (indicators.json is written by stdsite/output/exports.py).
 
-Numbers come from indicators.py only, computed from the same catalog for the page and for the
-export, so both always agree. Every value written into HTML is escaped; every link is built with
+Numbers come from derive/indicators.py only, computed once (ctx.indicators) for the page and
+for the export, so both always agree. Every value written into HTML is escaped; every link is built with
 ctx.links so that the page works in the offline bundle too.
 """
 from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
-from .. import indicators as ind
-from ..fields import years_after
+from ..derive import indicators as ind
 from ..model import Standard
+from ..text import years_after
+from ..urls import DASHBOARD, area_src, course_src, standard_src
 from . import charts
-from .common import LISTING, area_src, badge, course_src, date, esc, front_matter, standard_src, table
+from .common import LISTING, badge, date, esc, front_matter, table
 from .context import RenderContext
 
-SRC = "dashboard/index.md"
+SRC = DASHBOARD
 
 
 # -- formatting ---------------------------------------------------------------------------------
-def format_value(indicator: ind.Indicator, value=None) -> str:
+def format_value(indicator: ind.Indicator, value: float | None = None) -> str:
     """A ratio as a percentage with up to 2 decimals (0.6667 -> 66.67%), a count with thousands
     separators and 人次; None (denominator 0) as 无数据."""
     value = indicator.value if value is None else value
@@ -76,6 +76,17 @@ def _d(day) -> str:
 
 def _empty(text: str) -> str:
     return f'<p class="dash-none">{esc(text)}</p>\n'
+
+
+def _opening(indicator: ind.Indicator, summary: str, gaps: str) -> list[str]:
+    """An indicator's heading, figures and gauge, what it counts, and the title of its gap list."""
+    return [f"### {indicator.label} {{#{indicator.name}}}\n\n", indicator_head(indicator), f"<p>{summary}</p>\n\n",
+            f"<p><strong>{gaps}（{len(indicator.gaps)} 项）</strong></p>\n\n"]
+
+
+def _table_or_none(head: list[str], rows: list[list[str]], cls: str) -> str:
+    """A dashboard table, or 无。 when it has no rows."""
+    return table(head, rows, f"std-table dash-table {cls}") + "\n\n" if rows else _empty("无。")
 
 
 def _count(n: int) -> str:
@@ -162,15 +173,10 @@ PLAN_HEAD = ["计划项", "类型", "体系位置", "计划完成日期", "标�
 
 def plan_section(ctx: RenderContext, data: ind.Indicators) -> str:
     indicator = data["plan_completion"]
-    out = [f"### {indicator.label} {{#{indicator.name}}}\n\n", indicator_head(indicator)]
-    out.append(f"<p>计划完成日期在统计日期之前（含当日）的计划项 {_count(indicator.denominator)} 项，"
-               f"已完成 {_count(indicator.numerator)} 项。制定项以同编号（无编号时以同名称）标准已发布为完成，"
-               f"修订项以代替原标准的新标准已发布为完成。</p>\n\n")
-    out.append(f"<p><strong>到期未完成的计划项（{len(indicator.gaps)} 项）</strong></p>\n\n")
-    if indicator.gaps:
-        out.append(table(PLAN_HEAD, _plan_rows(ctx, list(indicator.gaps)), "std-table dash-table dash-plan-late") + "\n\n")
-    else:
-        out.append(_empty("无。"))
+    out = _opening(indicator, f"计划完成日期在统计日期之前（含当日）的计划项 {_count(indicator.denominator)} 项，"
+                              f"已完成 {_count(indicator.numerator)} 项。制定项以同编号（无编号时以同名称）标准已发布为完成，"
+                              f"修订项以代替原标准的新标准已发布为完成。", "到期未完成的计划项")
+    out.append(_table_or_none(PLAN_HEAD, _plan_rows(ctx, list(indicator.gaps)), "dash-plan-late"))
     every = ind.plan_all(ctx.catalog)
     if every:
         out.append(f'<details class="dash-more"><summary>全部计划项（{len(every)} 项）</summary>\n\n'
@@ -180,19 +186,15 @@ def plan_section(ctx: RenderContext, data: ind.Indicators) -> str:
 
 def evaluation_section(ctx: RenderContext, data: ind.Indicators) -> str:
     indicator = data["evaluated_after_1y"]
-    out = [f"### {indicator.label} {{#{indicator.name}}}\n\n", indicator_head(indicator)]
-    out.append(f"<p>实施满 1 年的现行标准（本系统管理的标准）{_count(indicator.denominator)} 项，"
-               f"已开展实施效果评价 {_count(indicator.numerator)} 项。</p>\n\n")
-    out.append(f"<p><strong>尚未开展实施效果评价的标准（{len(indicator.gaps)} 项）</strong></p>\n\n")
+    out = _opening(indicator, f"实施满 1 年的现行标准（本系统管理的标准）{_count(indicator.denominator)} 项，"
+                              f"已开展实施效果评价 {_count(indicator.numerator)} 项。", "尚未开展实施效果评价的标准")
     out.append(_missing_evaluations(ctx, list(indicator.gaps), "dash-eval-missing"))
     return "".join(out)
 
 
 def _missing_evaluations(ctx: RenderContext, standards: list[Standard], cls: str) -> str:
-    if not standards:
-        return _empty("无。")
     rows = [_std_cells(ctx, s) + [_d(s.effective), _d(years_after(s.effective, 1))] for s in standards]
-    return table(["编号", "名称", "级别", "实施日期", "实施满 1 年"], rows, f"std-table dash-table {cls}") + "\n\n"
+    return _table_or_none(["编号", "名称", "级别", "实施日期", "实施满 1 年"], rows, cls)
 
 
 def _overdue_rows(ctx: RenderContext, due: list[ind.ReviewDue]) -> list[list[str]]:
@@ -213,14 +215,10 @@ OVERDUE_HEAD = ["编号", "名称", "级别", "复审起算日", "应复审日�
 
 def review_section(ctx: RenderContext, data: ind.Indicators) -> str:
     indicator = data["reviewed_after_5y"]
-    out = [f"### {indicator.label} {{#{indicator.name}}}\n\n", indicator_head(indicator)]
-    out.append(f"<p>实施满 5 年的现行标准（本系统管理的标准）{_count(indicator.denominator)} 项，"
-               f"其中 {_count(indicator.numerator)} 项在近 5 年内实施或复审过、尚未到复审期。</p>\n\n")
-    out.append(f"<p><strong>已到复审期未复审的标准（{len(indicator.gaps)} 项）</strong></p>\n\n")
-    if indicator.gaps:
-        out.append(table(OVERDUE_HEAD, _overdue_rows(ctx, list(indicator.gaps)), "std-table dash-table dash-review-gaps") + "\n\n")
-    else:
-        out.append(_empty("无。"))
+    out = _opening(indicator, f"实施满 5 年的现行标准（本系统管理的标准）{_count(indicator.denominator)} 项，"
+                              f"其中 {_count(indicator.numerator)} 项在近 5 年内实施或复审过、尚未到复审期。",
+                   "已到复审期未复审的标准")
+    out.append(_table_or_none(OVERDUE_HEAD, _overdue_rows(ctx, list(indicator.gaps)), "dash-review-gaps"))
     return "".join(out)
 
 
@@ -293,18 +291,14 @@ def due_lists(ctx: RenderContext) -> str:
     overdue = ind.reviews_overdue(cat)
     out.append(f"### 复审已到期 {{#due-review-overdue}}\n\n<p>实施或上次复审已满 5 年、尚未复审的现行标准"
                f"（{len(overdue)} 项）。</p>\n\n")
-    out.append(table(OVERDUE_HEAD, _overdue_rows(ctx, overdue), "std-table dash-table dash-due-overdue") + "\n\n"
-               if overdue else _empty("无。"))
+    out.append(_table_or_none(OVERDUE_HEAD, _overdue_rows(ctx, overdue), "dash-due-overdue"))
     soon = ind.reviews_upcoming(cat)
     out.append(f"### 6 个月内到期的复审 {{#due-review-soon}}\n\n<p>复审建议应在 5 年期满前 6 个月提出；"
                f"以下标准已进入提出复审建议的时段（{len(soon)} 项）。</p>\n\n")
-    if soon:
-        rows = [_std_cells(ctx, r.standard) + [_d(r.base), _d(r.proposal), _d(r.due),
-                                               f"{(r.due - cat.as_of).days} 天"] for r in soon]
-        out.append(table(["编号", "名称", "级别", "复审起算日", "应提出复审建议", "应复审日期", "剩余"], rows,
-                         "std-table dash-table dash-due-soon") + "\n\n")
-    else:
-        out.append(_empty("无。"))
+    rows = [_std_cells(ctx, r.standard) + [_d(r.base), _d(r.proposal), _d(r.due), f"{(r.due - cat.as_of).days} 天"]
+            for r in soon]
+    out.append(_table_or_none(["编号", "名称", "级别", "复审起算日", "应提出复审建议", "应复审日期", "剩余"], rows,
+                              "dash-due-soon"))
     missing = ind.evaluations_missing(cat)
     out.append(f"### 缺少实施效果评价 {{#due-evaluation}}\n\n<p>实施满 1 年、尚无实施效果评价记录的现行标准"
                f"（{len(missing)} 项）。</p>\n\n")
@@ -312,7 +306,7 @@ def due_lists(ctx: RenderContext) -> str:
     late = ind.plan_late(cat)
     out.append(f"### 到期未完成的计划项 {{#due-plan}}\n\n<p>已到计划完成日期、尚未完成的制修订计划项"
                f"（{len(late)} 项）。</p>\n\n")
-    out.append(table(PLAN_HEAD, _plan_rows(ctx, late), "std-table dash-table dash-due-plan") + "\n\n" if late else _empty("无。"))
+    out.append(_table_or_none(PLAN_HEAD, _plan_rows(ctx, late), "dash-due-plan"))
     return "".join(out)
 
 
@@ -328,7 +322,7 @@ NOTES = """\
 
 
 def dashboard_page(ctx: RenderContext) -> str:
-    data = ind.compute(ctx.catalog)
+    data = ctx.indicators
     period = data.period
     out = [front_matter("标准化看板", search=LISTING, description="机关事务标准化规划指标、体系覆盖、到期复审与评价提醒")]
     out.append("# 标准化看板\n\n")
@@ -357,9 +351,3 @@ def pages(ctx: RenderContext) -> dict[str, str]:
 
 def nav(ctx: RenderContext) -> list:
     return [SRC]
-
-
-def write_exports(ctx: RenderContext, site_dir: str) -> None:
-    """site/data/indicators.json: {"as_of", "period": {name, start, end}, "indicators": {name: {value, target, …}}}."""
-    from ..plugin import write_json      # plugin imports this module: import at call time
-    write_json(Path(site_dir) / "data" / "indicators.json", ind.compute(ctx.catalog).json())

@@ -3,45 +3,28 @@
 - `directory/index.md`: every edition built (dated on or before the as-of date), newest first,
   then the directory as of the as-of date with the changes since the latest edition;
 - `directory/<id>.md` (URL `directory/<id>/`): the edition's grouped table, its 本期变化 and links
-  to its exports, which `write_exports` writes into site/directory/<id>/.
+  to its exports, which stdsite/output/exports.py writes into site/directory/<id>/.
 
 The edition page content sits in a `.std-dir` wrapper; assets/directory-print.css prints it as an
 official table. Values come from editions.py; every one is escaped here.
 """
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from .. import editions as ed
-from .. import exports
-from .common import LISTING, badge, date, esc, front_matter
+from ..derive import editions as ed
+from ..urls import DIRECTORY, edition_file, edition_src, standard_src
+from .common import LISTING, badge, date, esc, front_matter, md_text
 from .context import RenderContext
 
-INDEX = "directory/index.md"
-COLUMNS = exports.COLUMNS
-
-
-def edition_src(edition_id: str) -> str:
-    return f"directory/{edition_id}.md"
-
-
-def export_path(edition_id: str, name: str) -> str:
-    """Site-relative path of an export (a file, not a page)."""
-    return f"directory/{edition_id}/{name}"
-
-
-def _views(ctx: RenderContext) -> list[ed.EditionView]:
-    """Computed once per RenderContext (pages, nav and exports all read it)."""
-    cached = getattr(ctx, "_directory_views", None)
-    if cached is None or cached[0] is not ctx.catalog:
-        cached = (ctx.catalog, ed.views(ctx.catalog.project, ctx.catalog.as_of))
-        ctx._directory_views = cached
-    return cached[1]
+INDEX = DIRECTORY
+# the directory's columns (the page, 目录.csv and 目录.xlsx), and the names of an edition's exports
+COLUMNS = ("序号", "类别", "编号", "名称", "发布机构", "发布日期", "实施日期", "状态")
+CSV_NAME = "目录.csv"
+XLSX_NAME = "目录.xlsx"
+JSON_NAME = "edition.json"
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
-    views = _views(ctx)
+    views = ctx.editions
     out = {INDEX: index_page(ctx, views)}
     for view in views:
         out[edition_src(view.id)] = edition_page(ctx, view)
@@ -49,14 +32,7 @@ def pages(ctx: RenderContext) -> dict[str, str]:
 
 
 def nav(ctx: RenderContext) -> list:
-    return [INDEX] + [{f"{v.id} 期": edition_src(v.id)} for v in reversed(_views(ctx))]
-
-
-def write_exports(ctx: RenderContext, site_dir: str) -> None:
-    """Per-edition edition.json, 目录.csv and 目录.xlsx, in site/directory/<id>/."""
-    title = ed.title(ctx.catalog.project)
-    for view in _views(ctx):
-        exports.write_edition(view, Path(site_dir) / "directory" / view.id, title)
+    return [INDEX] + [{f"{v.id} 期": edition_src(v.id)} for v in reversed(ctx.editions)]
 
 
 # -- pieces ------------------------------------------------------------------------------------
@@ -84,11 +60,6 @@ def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in COLUMNS)
     return (f'<div class="std-scroll"><table class="std-table std-dir-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
-
-
-def md_text(text: str) -> str:
-    """Text for a Markdown heading: Markdown punctuation backslash-escaped, then HTML-escaped."""
-    return esc(re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", text))
 
 
 def _d(day) -> str:
@@ -122,7 +93,7 @@ def changes_section(ctx: RenderContext, view: ed.EditionView, src: str, heading:
             what = links.a(src, r.page, label) if r.page else esc(label)
             if r.reason == ed.REPLACED and r.by:
                 replacing = "、".join(
-                    links.a(src, f"standards/{by_code[c].slug}.md", c, cls="std-code") if c in by_code else esc(c)
+                    links.a(src, standard_src(by_code[c].slug), c, cls="std-code") if c in by_code else esc(c)
                     for c in r.by)
                 reason = f"被代替，由 {replacing} 代替"
             else:
@@ -140,8 +111,8 @@ def _counts(view: ed.EditionView) -> str:
 
 def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
     links = []
-    for name, label in ((exports.XLSX_NAME, "Excel 表格"), (exports.CSV_NAME, "CSV"), (exports.JSON_NAME, "JSON 数据")):
-        href = ctx.links.rel(src, export_path(view.id, name))
+    for name, label in ((XLSX_NAME, "Excel 表格"), (CSV_NAME, "CSV"), (JSON_NAME, "JSON 数据")):
+        href = ctx.links.rel(src, edition_file(view.id, name))
         links.append(f'<a href="{esc(href)}" download="{esc(name)}">{esc(name)}</a>（{esc(label)}）')
     return f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}</p>\n'
 
@@ -178,8 +149,8 @@ def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
         rows = []
         for v in reversed(views):
             src = INDEX
-            files = " · ".join(f'<a href="{esc(ctx.links.rel(src, export_path(v.id, name)))}" download="{esc(name)}">'
-                               f"{esc(name)}</a>" for name in (exports.XLSX_NAME, exports.CSV_NAME, exports.JSON_NAME))
+            files = " · ".join(f'<a href="{esc(ctx.links.rel(src, edition_file(v.id, name)))}" download="{esc(name)}">'
+                               f"{esc(name)}</a>" for name in (XLSX_NAME, CSV_NAME, JSON_NAME))
             state = badge("已发布", "std-badge--published") if v.frozen else ""
             rows.append(f"<tr><td>{ctx.links.a(src, edition_src(v.id), f'{v.id} 期')} {state}</td><td>{date(v.date)}</td>"
                         f"<td>{len(v.entries)}</td><td>{len(v.added)}</td><td>{len(v.removed)}</td><td>{files}</td></tr>")

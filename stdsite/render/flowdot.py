@@ -1,7 +1,7 @@
-"""flow → DOT: a pure function from a validated `visual.Flow` to Graphviz source text.
+"""flow → DOT: a pure function from a validated `Flow` to Graphviz source text.
 
-Sits between validation (stdsite/visual.py) and Graphviz (stdsite/diagram.py turns the DOT into
-SVG). Deterministic output (golden-tested in tests/golden/): top-to-bottom layout, swimlanes as
+Sits between validation (stdsite/validate/blocks/flow.py) and Graphviz (stdsite/output/graphviz.py
+turns the DOT into SVG). Deterministic output (golden-tested in tests/golden/): top-to-bottom layout, swimlanes as
 one labelled cluster per lane, every label escaped and wrapped to fit a phone screen.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from ..visual import Flow, Step
+from ..model import Block, Diagram, Flow, Step
 
 FONT = "Noto Sans CJK SC"
 # display width units per line (a CJK character counts 2): keeps boxes narrow enough for phones
@@ -141,3 +141,12 @@ def flow_to_dot(flow: Flow) -> str:
             out.append(f"  s{number[step.id]} -> s{number[target]}{attrs};")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def diagram_source(block: Block) -> str | None:
+    """DOT source of a validated `flow` or `dot` block (None for other blocks)."""
+    if isinstance(block.parsed, Flow):
+        return flow_to_dot(block.parsed)
+    if isinstance(block.parsed, Diagram):
+        return block.parsed.dot
+    return None

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from urllib.parse import quote as quote_url
 
-from ..catalog import issued_by
-from .common import badge, date, esc, standard_src, table
+from ..derive.catalog import issued_by
+from ..urls import STANDARDS, standard_src
+from .common import badge, date, esc, table
 from .context import RenderContext
 
 
 def status_counts(ctx: RenderContext, page_src: str) -> str:
     counts = ctx.catalog.counts()
-    href = ctx.links.rel(page_src, "standards/index.md")
+    href = ctx.links.rel(page_src, STANDARDS)
     boxes = "".join(f'<a href="{esc(href)}?status={quote_url(k)}" class="std-count-{esc(k)}"><strong>{v}</strong>{badge(k)}</a>'
                     for k, v in counts.items())
     return f'<div class="std-home-counts">{boxes}</div>'

@@ -1,5 +1,5 @@
-"""Training pages: the course index (by audience), one page per course, its sign-in sheet, and the
-sessions held (training_sessions.yaml).
+"""Training pages: the course index (by audience) and one page per course (the sign-in sheets and
+the sessions held are in sessions.py).
 
 A course page serves two views from one source: the learner view (default) hides the
 `!!! instructor` notes and the quiz answers; the 讲师视图 switch (assets/training.js) shows them.
@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import re
 
-from .. import body as bodies
-from .. import courses as facts
-from ..fields import normalize_code
-from ..model import AUDIENCES, Course
+from ..derive import courses as facts
+from ..load.markdown import MODULE_MINUTES, scan
+from ..model import AUDIENCES, Block, Course
+from ..text import normalize_code
+from ..urls import SESSIONS, TRAINING, course_src, signin_src, standard_src
+from ..validate.references import course_references
+from .blocks import render_block
+from .blocks.quiz import render_quiz
 from .body import render_body
-from .common import LISTING, badge, course_src, esc, front_matter, standard_src, table
-from .qr import qr_figure
+from .common import LISTING, badge, esc, front_matter, table
 from .context import RenderContext
-from .quiz import render_quiz
+from .poster import qr_figure
+from .sessions import minutes_text, session_date, sessions_page, signin_page
 
-INDEX = "training/index.md"
-SESSIONS = "training/sessions.md"
+INDEX = TRAINING
 COURSE_BOOST = {"boost": 0.6}      # a course ranks below the standards it teaches for the same words
 AUDIENCE_IDS = {"领导干部": "leaders", "管理人员": "managers", "一线职工": "staff", facts.NO_AUDIENCE: "other"}
-SIGNIN_ROWS = 20
 
 # private-use markers placed in the body before render_body and expanded afterwards
 _MARK_MODULE = "\ue000module:{}\ue000"
@@ -34,10 +36,6 @@ _MARK_INSTRUCTOR = "\ue000instructor\ue000"
 _MODULE_RE = re.compile("\ue000module:(\\d+)\ue000.*$")
 _MINUTES_RE = re.compile("^\ue000minutes:(\\d+)\ue000$")
 _ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+instructor\b(.*)$")
-
-
-def signin_src(course_id: str) -> str:
-    return f"training/{course_id}/signin.md"
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
@@ -54,15 +52,11 @@ def nav(ctx: RenderContext) -> list:
             + [{"参训记录": SESSIONS}])
 
 
-def ordered(courses) -> list[Course]:
+def ordered(courses: tuple[Course, ...]) -> list[Course]:
     return sorted(courses, key=lambda c: (min(facts.audience_order(a) for a in facts.audiences(c)), c.id))
 
 
 # -- shared fragments ---------------------------------------------------------------------------
-def _minutes(value: int | None) -> str:
-    return f"{value} 分钟" if value is not None else "时长未定"
-
-
 def _audience_tags(course: Course) -> str:
     return " ".join(f'<span class="std-tag">{esc(a)}</span>' for a in facts.audiences(course))
 
@@ -105,7 +99,7 @@ def _course_card(ctx: RenderContext, course: Course) -> str:
     standards = _standard_links(ctx, INDEX, course.standards)
     parts = [f'<div class="std-course-card"><h3 class="std-course-card__title">'
              f'{ctx.links.a(INDEX, course_src(course.id), course.title)}</h3>',
-             f'<p class="std-course-card__meta">时长：{_minutes(facts.length(course))} · '
+             f'<p class="std-course-card__meta">时长：{minutes_text(facts.length(course))} · '
              f'{len(course.modules)} 个模块 · 培训对象：{_audience_tags(course)}</p>']
     if objectives:
         parts.append(f'<p class="std-course-card__label">学习目标</p><ul>{objectives}</ul>')
@@ -135,7 +129,7 @@ def course_page(ctx: RenderContext, course: Course) -> str:
     out.append(course_body(ctx, course, src) + "\n")
     held = [s for s in cat.project.sessions if s.course == course.id]
     if held:
-        rows = [[_session_date(s.date, cat.as_of), esc(s.place or "—"), esc(s.attendees)]
+        rows = [[session_date(s.date, cat.as_of), esc(s.place or "—"), esc(s.attendees)]
                 for s in sorted(held, key=lambda s: (s.date, s.place or ""))]
         out.append("\n## 举办记录 {#sessions}\n\n" + table(["日期", "地点", "参训人数"], rows) + "\n")
     return "".join(out)
@@ -144,7 +138,7 @@ def course_page(ctx: RenderContext, course: Course) -> str:
 def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
     signin = ctx.links.rel(src, signin_src(course.id))
     return (f'<div class="std-course-bar" data-search-exclude>'
-            f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{_minutes(facts.length(course))}'
+            f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{minutes_text(facts.length(course))}'
             f' · {len(course.modules)} 个模块</p>'
             f'<p class="std-course-bar__tools">'
             f'<button type="button" class="std-viewswitch" data-std-view-switch aria-pressed="false" '
@@ -210,16 +204,8 @@ def _standards_table(ctx: RenderContext, course: Course, src: str) -> str:
 
 def _cited_clauses(course: Course) -> dict[str, list[str]]:
     """code -> clause numbers linked from the body and the quiz explanations, in order."""
-    texts = [course.body]
-    for block in course.blocks:
-        if block.kind == "quiz" and block.parsed is not None:
-            texts.extend(q.explain or "" for q in block.parsed.questions)
     out: dict[str, list[str]] = {}
-    fences = bodies.scan(course.body, course.body_line)[1]
-    refs = list(bodies.references(course.body, course.body_line, fences))
-    for text in texts[1:]:
-        refs.extend(bodies.parse_reference(m.group(1), 0) for m in bodies.REFERENCE.finditer(text))
-    for ref in refs:
+    for ref in course_references(course):
         if ref.code and ref.clause:
             numbers = out.setdefault(normalize_code(ref.code), [])
             if ref.clause not in numbers:
@@ -232,10 +218,10 @@ def course_body(ctx: RenderContext, course: Course, src: str) -> str:
     trainer notes wrapped in a search-excluded block."""
     marked = _mark(course)
 
-    def render(block):
+    def render(block: Block) -> str:
         if block.kind == "quiz" and block.parsed is not None:
-            return render_quiz(block, src, course, ctx)
-        return ctx.render_block(block, src, course) if ctx.render_block else ""
+            return render_quiz(ctx, block, src, course)
+        return ctx.keep_block(render_block(ctx, block, src, course))
 
     text = render_body(marked, course.body_line, src, ctx.catalog, ctx.links, course.blocks, render)
     return _expand(text)
@@ -244,7 +230,7 @@ def course_body(ctx: RenderContext, course: Course, src: str) -> str:
 def _mark(course: Course) -> str:
     """Put markers on module headings, minutes comments and instructor admonitions (same lines)."""
     lines = course.body.split("\n")
-    fences = bodies.scan(course.body, course.body_line)[1]
+    fences = scan(course.body, course.body_line)[1]
     fenced = {line for _, _, first, last in fences for line in range(first, last + 1)}
     module_at = {m.line: (n, m) for n, m in enumerate(course.modules, start=1)}
     for index, text in enumerate(lines):
@@ -254,7 +240,7 @@ def _mark(course: Course) -> str:
         if line in module_at:
             n, _ = module_at[line]
             lines[index] = re.sub(r"[ \t]+#+[ \t]*$", "", text.rstrip()) + " " + _MARK_MODULE.format(n)
-        elif bodies.MODULE_MINUTES.match(text):
+        elif MODULE_MINUTES.match(text):
             n, module = module_at.get(line - 1, (None, None))
             lines[index] = _MARK_MINUTES.format(module.minutes) if module and module.minutes is not None else ""
         elif _ADMONITION.match(text):
@@ -295,83 +281,3 @@ def _expand(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
-
-
-def _session_date(day, as_of) -> str:
-    """A session's date, tagged 待举行 when it is after the as-of date."""
-    return esc(day.isoformat()) + ("" if day <= as_of else ' <span class="std-tag">待举行</span>')
-
-
-# -- sign-in sheet --------------------------------------------------------------------------------
-def signin_page(ctx: RenderContext, course: Course) -> str:
-    """A printable 签到表: course, blanks for date and place, rows for name, unit and signature."""
-    src = signin_src(course.id)
-    rows = "".join(f'<tr><td class="std-signin__no">{n}</td><td></td><td></td><td></td></tr>'
-                   for n in range(1, SIGNIN_ROWS + 1))
-    back = ctx.links.a(src, course_src(course.id), "返回课程页")
-    return (front_matter(f"签到表：{course.title}", search={"exclude": True})
-            + '<div class="std-signin">'
-            f'<h1 class="std-signin__title">培训签到表</h1>'
-            f'<p class="std-signin__course">课程：{esc(course.title)}</p>'
-            f'<p class="std-signin__fields"><span>培训日期：<span class="std-signin__blank"></span></span>'
-            f'<span>培训地点：<span class="std-signin__blank"></span></span>'
-            f'<span>授课讲师：<span class="std-signin__blank"></span></span></p>'
-            f'<p class="std-signin__fields"><span>培训对象：{esc("、".join(facts.audiences(course)))}</span>'
-            f'<span>课程时长：{_minutes(facts.length(course))}</span></p>'
-            f'<table class="std-signin__table"><thead><tr><th class="std-signin__no">序号</th><th>姓名</th>'
-            f'<th>单位</th><th>签名</th></tr></thead><tbody>{rows}</tbody></table>'
-            f'<p class="std-signin__fields"><span>应到人数：<span class="std-signin__blank std-signin__blank--short"></span></span>'
-            f'<span>实到人数：<span class="std-signin__blank std-signin__blank--short"></span></span></p>'
-            '</div>\n\n'
-            f'<p class="std-signin__tools" data-search-exclude><button type="button" class="std-printbtn" '
-            f'data-std-print="sheet">打印签到表</button> {back}</p>\n')
-
-
-# -- sessions held --------------------------------------------------------------------------------
-def sessions_page(ctx: RenderContext) -> str:
-    """Each session from training_sessions.yaml, with attendance totals per course and per audience."""
-    cat = ctx.catalog
-    courses = cat.courses_by_id
-    out = [front_matter("参训记录", search=LISTING), "# 参训记录\n\n"]
-    sessions = sorted(cat.project.sessions, key=lambda s: (s.date, s.course, s.place or ""))
-    if not sessions:
-        out.append("<p>暂无培训记录。举办培训后，请在 standards_src/training_sessions.yaml 中登记日期、课程、地点和参训人数。</p>\n")
-        return "".join(out)
-    held = [s for s in sessions if s.date <= cat.as_of]
-    total = sum(s.attendees for s in held)
-    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训 {len(held)} 场，参训 {total} 人次。</p>\n\n")
-
-    def course_cell(course_id: str) -> str:
-        course = courses.get(course_id)
-        return ctx.links.a(SESSIONS, course_src(course.id), course.title) if course else esc(course_id)
-
-    rows = []
-    for s in sessions:
-        course = courses.get(s.course)
-        rows.append([_session_date(s.date, cat.as_of), course_cell(s.course), esc("、".join(facts.audiences(course)) if course else "—"),
-                     esc(s.place or "—"), esc(s.attendees)])
-    out.append("## 培训场次 {#list}\n\n" + table(["日期", "课程", "培训对象", "地点", "参训人数"], rows) + "\n\n")
-
-    by_course: dict[str, list[int]] = {}
-    for s in held:
-        entry = by_course.setdefault(s.course, [0, 0])
-        entry[0] += 1
-        entry[1] += s.attendees
-    course_rows = [[course_cell(cid), str(n), str(people)]
-                   for cid, (n, people) in sorted(by_course.items(), key=lambda kv: (-kv[1][1], kv[0]))]
-    course_rows.append(["<strong>合计</strong>", f"<strong>{len(held)}</strong>", f"<strong>{total}</strong>"])
-    out.append("## 按课程统计 {#by-course}\n\n" + table(["课程", "场次", "参训人次"], course_rows) + "\n\n")
-
-    by_audience: dict[str, list[int]] = {}
-    for s in held:
-        course = courses.get(s.course)
-        for audience in (facts.audiences(course) if course else (facts.NO_AUDIENCE,)):
-            entry = by_audience.setdefault(audience, [0, 0])
-            entry[0] += 1
-            entry[1] += s.attendees
-    audience_rows = [[esc(a), str(by_audience.get(a, [0, 0])[0]), str(by_audience.get(a, [0, 0])[1])]
-                     for a in list(AUDIENCES) + [x for x in by_audience if x not in AUDIENCES]]
-    out.append("## 按培训对象统计 {#by-audience}\n\n" + table(["培训对象", "场次", "参训人次"], audience_rows)
-               + '\n\n<p class="std-course-note">面向多类对象的课程，其参训人次计入每一类对象，'
-                 "因此各类对象之和可能大于总人次。尚未举行的场次不计入统计。</p>\n")
-    return "".join(out)

@@ -103,7 +103,7 @@ def site(tmp_path_factory) -> Path:
                                      "standards/car.md": STANDARD, "standards/meeting.md": WIDE})
     out = base / "site"
     result = run_build("build", "--src", str(src), "--out", str(out), "--as-of", "2025-06-30",
-                       env={"STDSITE_CACHE": str(base / "cache")})
+                       "--cache", str(base / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from stdsite import body as bodies
+from stdsite.load import structured_blocks
+from stdsite.load.markdown import scan
 from stdsite.errors import Problems
-from stdsite.fields import Checker
+from stdsite.validate.schema import Checker
 from stdsite.model import Clause
 from stdsite.render.flowdot import flow_to_dot
-from stdsite.visual import check_flow
+from stdsite.validate.blocks.flow import check_flow
 
 FLOWS = Path(__file__).parent / "flows"
 OWNER = types.SimpleNamespace(code="Q/CQJG 101-2023", path="x.md", blocks=(),
@@ -21,8 +22,8 @@ OWNER = types.SimpleNamespace(code="Q/CQJG 101-2023", path="x.md", blocks=(),
 def validated(yaml_text: str):
     problems = Problems()
     check = Checker(problems, "x.md")
-    _, fences = bodies.scan(f"```flow\n{yaml_text}```\n", 1)
-    [block] = bodies.blocks(fences, check)
+    _, fences = scan(f"```flow\n{yaml_text}```\n", 1)
+    [block] = structured_blocks(fences, "x.md", problems, None)
     flow = check_flow(block, check, OWNER, types.SimpleNamespace(diagrams={}))
     assert not problems.errors, [str(e) for e in problems.errors]
     return flow

@@ -206,11 +206,11 @@ def check(src, through_build_py: bool = False) -> tuple[int, str]:
     if through_build_py or os.environ.get("HARDENING_SUBPROCESS"):
         result = run_build("check", "--src", str(src))
         return result.returncode, result.stdout + result.stderr
-    from stdsite import cli
+    from stdsite.cli.main import main
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main(["check", "--src", str(src)])
+            code = main(["check", "--src", str(src)])
         except BaseException as exc:        # noqa: BLE001 - anything escaping main() is a failure
             code = f"raised {exc!r}"
             traceback.print_exc(file=err)

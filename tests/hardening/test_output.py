@@ -169,9 +169,9 @@ def build_rich(base: Path, name: str) -> tuple[Path, Path]:
     src = write_tree(base / "src", RICH) if not (base / "src").exists() else base / "src"
     config = base / "project/mkdocs.yml" if (base / "project").exists() else frozen_config(base)
     out = base / name
-    env = {"SOURCE_DATE_EPOCH": EPOCH, "STDSITE_CACHE": str(base / f"cache-{name}")}   # no shared diagram cache
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
     result = run_build("build", "--src", str(src), "--out", str(out), "--as-of", AS_OF, "--config", str(config),
-                       env=env)
+                       "--cache", str(base / f"cache-{name}"), env=env)   # no shared diagram cache
     assert result.returncode == 0, result.stdout + result.stderr
     return src, out
 
@@ -284,7 +284,7 @@ def test_front_matter_with_quotes_and_newlines(rich):
     """Titles reach YAML front matter and the nav through JSON strings: quotes, colons, `---` and
     newlines in a title cannot end the front matter or add keys."""
     from stdsite.render.common import front_matter
-    from stdsite.yamlio import parse_yaml, split_front_matter
+    from stdsite.load.yaml import parse_yaml; from stdsite.load.markdown import split_front_matter
     title = 'a "b" \'c\'\n---\nkey: value\n<x-inj> {{ x }}: # not a comment'
     text = front_matter(title, description=title + "\r\n") + "body"
     front, _, body, _ = split_front_matter(text)
@@ -340,7 +340,7 @@ def test_reproducible_file_metadata_free_of_build_time(rich):
 
 # -- strict links -------------------------------------------------------------------------------
 def test_rich_site_has_no_broken_links(rich):
-    from stdsite.linkcheck import check_site
+    from stdsite.output.linkcheck import check_site
     assert check_site(rich[0]) == []
 
 
@@ -383,7 +383,7 @@ def write_site(base: Path, pages: dict[str, str]) -> Path:
 
 
 def test_linkcheck_fixture(tmp_path):
-    from stdsite.linkcheck import BrokenLink, check_site
+    from stdsite.output.linkcheck import BrokenLink, check_site
     site = write_site(tmp_path / "site", {
         "index.html": '<a href="standards/a/">a</a><a href="standards/a/#5.1">ok</a><a href="missing/">x</a>'
                       '<img src="img/none.png"><a href="https://x.org/">ext</a><a href="mailto:a@b">m</a>'
@@ -416,7 +416,7 @@ def test_linkcheck_fixture(tmp_path):
 def test_linkcheck_is_fast(tmp_path):
     """1000 pages with a 100-link navigation and 50 clause anchors each: well under a second per 1000
     pages (measured on a 1000-standard corpus: see the hardening notes)."""
-    from stdsite.linkcheck import check_site
+    from stdsite.output.linkcheck import check_site
     nav = "".join(f'<li><a href="../s{i}/">标准 {i}</a></li>' for i in range(100))
     filler = "<p>" + "公务用车管理规范正文。" * 600 + "</p>"
     base = tmp_path / "site"
@@ -436,7 +436,7 @@ def test_linkcheck_is_fast(tmp_path):
 
 # -- atomic output -------------------------------------------------------------------------------
 def test_replace_dir_swaps_and_cleans(tmp_path):
-    from stdsite.cli import replace_dir
+    from stdsite.output.files import replace_dir
     out, new = tmp_path / "site", tmp_path / ".site.building-1"
     write_site(out, {"index.html": "old", "old-only.html": "x"})
     write_site(new, {"index.html": "new"})
@@ -449,7 +449,7 @@ def test_replace_dir_swaps_and_cleans(tmp_path):
 
 
 def test_replace_dir_failing_rename_keeps_previous_site(tmp_path, monkeypatch):
-    from stdsite import cli
+    from stdsite.output import files
     out, new = tmp_path / "site", tmp_path / ".site.building-1"
     write_site(out, {"index.html": "old"})
     write_site(new, {"index.html": "new"})
@@ -462,16 +462,16 @@ def test_replace_dir_failing_rename_keeps_previous_site(tmp_path, monkeypatch):
             raise OSError("disk full")
         return real(src, dst)
 
-    monkeypatch.setattr(cli.os, "rename", flaky)
+    monkeypatch.setattr(files.os, "rename", flaky)
     with pytest.raises(OSError):
-        cli.replace_dir(new, out)
+        files.replace_dir(new, out)
     monkeypatch.undo()
     assert site_files(out) == {"index.html": b"old"}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old")]
 
 
 def test_clause_links_on_poster_pages_reach_the_clause(rich):
-    from stdsite.linkcheck import check_site
+    from stdsite.output.linkcheck import check_site
     every_standard_page = re.compile(r"^standards/.+\.html$")
     assert [b for b in check_site(rich[0], anchor_pages=every_standard_page) if "/poster/" in b.page] == []
 
@@ -480,18 +480,16 @@ def test_broken_link_messages_name_the_source_file(tmp_path, make_project):
     """Sub-pages of a standard (its poster) are reported on the standard's source file; pages from
     docs/ on docs/<file>; other generated pages by their path."""
     import datetime as dt
-    from types import SimpleNamespace
-    from stdsite.catalog import Catalog
-    from stdsite.linkcheck import BrokenLink, messages, page_sources
-    from stdsite.load import load_project
-    from stdsite.render.common import Links
+    from stdsite.derive.catalog import Catalog
+    from stdsite.output.linkcheck import BrokenLink, messages, page_sources
+    from support import load_project
+    from stdsite.urls import Links
     from stdsite.render.context import RenderContext
     src = make_project()
     project, _ = load_project(src)
     ctx = RenderContext(Catalog(project, dt.date(2025, 6, 30)), Links())
     docs = write_site(tmp_path / "docs", {"help/a.md": "# a\n\n[x](missing.md)\n"})
-    config = SimpleNamespace(use_directory_urls=True, docs_dir=str(docs))
-    sources = page_sources(config, ctx)
+    sources = page_sources(str(docs), ctx)
     lines = messages([BrokenLink("standards/q-cqjg-101-2023/poster/index.html", "#5.1", "指向的锚点 「5.1」 在页面上不存在"),
                       BrokenLink("help/a/index.html", "missing/", "指向的文件不存在"),
                       BrokenLink("system/index.html", "x/", "指向的文件不存在")], sources)

@@ -43,15 +43,6 @@ printable = st.lists(st.one_of(st.sampled_from([c for c in NASTY if c not in "\t
                      min_size=1, max_size=40).map("".join)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def private_diagram_cache(tmp_path_factory):
-    """Diagrams rendered by these tests go to a temporary cache, not the repository's .cache/."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("STDSITE_CACHE", str(tmp_path_factory.mktemp("cache")))
-    yield
-    patch.undo()
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("prop")
@@ -65,7 +56,7 @@ def fresh_src(workdir: Path, files: dict) -> Path:
 
 def load_and_render(src: Path):
     """load_project must not raise; a clean project must render every page."""
-    from stdsite.load import load_project
+    from support import load_project
     project, problems = load_project(src)
     for problem in problems.items:
         assert problem.path.startswith(src.as_posix()), problem
@@ -76,17 +67,14 @@ def load_and_render(src: Path):
         return problems
     if not problems.errors:
         import datetime as dt
-        from stdsite import pages
-        from stdsite.catalog import Catalog
-        from stdsite.render import blocks
-        from stdsite.render.common import Links
-        from stdsite.render.context import RenderContext
-        ctx = RenderContext(Catalog(project, dt.date(2025, 6, 30)), Links(), site_url="http://x.local/",
-                            render_block=blocks.render_block)
+        from stdsite.render import pages
+        from stdsite.output.exports import catalog_json
+        from support import render_context
+        ctx = render_context(project, dt.date(2025, 6, 30), site_url="http://x.local/")
         generated = pages.generate(ctx)
         assert generated
         pages.navigation(ctx, [])
-        ctx.catalog.catalog_json()
+        catalog_json(ctx.catalog)
     shutil.rmtree(src, ignore_errors=True)
     return problems
 
@@ -202,12 +190,12 @@ def page_html(markdown_text: str) -> str:
 @SETTINGS
 @given(title=printable, summary=printable, tag=printable)
 def test_standard_title_and_texts_round_trip(workdir, title, summary, tag):
-    from stdsite.load import load_project
+    from support import load_project
     from stdsite.render.context import RenderContext
     from stdsite.render.standards import standard_page
-    from stdsite.render.common import Links
-    from stdsite.catalog import Catalog
-    from stdsite.yamlio import parse_yaml, split_front_matter
+    from stdsite.urls import Links
+    from stdsite.derive.catalog import Catalog
+    from stdsite.load.yaml import parse_yaml; from stdsite.load.markdown import split_front_matter
     import datetime as dt
     q = lambda v: json.dumps(v, ensure_ascii=True)          # noqa: E731 - YAML double-quoted scalar
     src = fresh_src(workdir, {"standards/a.yaml": std(title=q(title), summary=q(summary), tags=f"[{q(tag)}]")})
@@ -246,7 +234,7 @@ def dot_svg(dot: str) -> str:
     st.sampled_from(["process", "start", "end", "document", "decision"]), min_size=5, max_size=5))
 def test_flow_labels_give_valid_dot_and_svg(texts, lane, kinds):
     from stdsite.render.flowdot import flow_to_dot
-    from stdsite.visual import Flow, Step
+    from stdsite.model import Flow, Step
     steps = []
     n = len(texts)
     for i, label in enumerate(texts):
@@ -273,8 +261,9 @@ def test_flow_labels_give_valid_dot_and_svg(texts, lane, kinds):
 @given(texts=st.lists(printable, min_size=1, max_size=4))
 def test_flow_html_text_version_round_trips(workdir, texts):
     """The ordered text version of a flow (what screen readers and printouts get) shows each step literally."""
-    from stdsite.load import load_project
-    from stdsite.render.visual import render_flow
+    import datetime as dt
+    from support import load_project, render_context
+    from stdsite.render.blocks.diagrams import render_flow
     steps = "".join(f"  - {{text: {json.dumps(t, ensure_ascii=True)}}}\n" for t in texts)
     src = fresh_src(workdir, {"standards/a.md": "---\n" + std() + "---\n\n## 5 要求\n\n```flow\nsteps:\n" + steps + "```\n"})
     project, problems = load_project(src)
@@ -282,7 +271,8 @@ def test_flow_html_text_version_round_trips(workdir, texts):
         assert any(not t.strip() for t in texts), problems.errors
         return
     standard = next(s for s in project.standards if s.code == "Q/T 1-2024")
-    fragment = render_flow(standard.blocks[0], "standards/q-t-1-2024.md", standard)
+    fragment = render_flow(render_context(project, dt.date(2025, 6, 30)), standard.blocks[0], "standards/q-t-1-2024.md",
+                           standard)
     parser = TextOf("std-flow__steps")
     parser.feed(fragment)
     items = "".join(parser.parts)
@@ -295,7 +285,7 @@ def test_flow_html_text_version_round_trips(workdir, texts):
 @SETTINGS
 @given(entries=st.lists(st.tuples(text, text), min_size=1, max_size=5))
 def test_search_index_script_payload_parses(tmp_path, entries):
-    from stdsite import search_index
+    from stdsite.output import search_index
     site = Path(tempfile.mkdtemp(dir=tmp_path))
     search_index.write([{"location": f"p{i}/#a", "title": t, "text": body} for i, (t, body) in enumerate(entries)], site)
     script = (site / "search/stdsearch.js").read_text(encoding="utf-8")

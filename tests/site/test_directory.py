@@ -117,10 +117,10 @@ def test_document_page_shows_status_and_related(site):
 
 
 def test_offline_links_point_into_the_edition_folder(tmp_path):
-    from stdsite.catalog import Catalog
-    from stdsite.load import load_project
+    from stdsite.derive.catalog import Catalog
+    from support import load_project
     from stdsite.render import directory
-    from stdsite.render.common import Links
+    from stdsite.urls import Links
     from stdsite.render.context import RenderContext
 
     project, problems = load_project(make_src(tmp_path / "src"))
@@ -137,10 +137,10 @@ def test_offline_links_point_into_the_edition_folder(tmp_path):
 
 
 def test_values_are_escaped(tmp_path):
-    from stdsite.catalog import Catalog
-    from stdsite.load import load_project
+    from stdsite.derive.catalog import Catalog
+    from support import load_project
     from stdsite.render import directory
-    from stdsite.render.common import Links
+    from stdsite.urls import Links
     from stdsite.render.context import RenderContext
 
     src = make_src(tmp_path / "src")

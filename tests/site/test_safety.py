@@ -52,7 +52,7 @@ def test_reserved_names_and_codes_without_ascii(make_project):
 
 
 def test_spreadsheet_cells_never_start_a_formula():
-    from stdsite.exports import text_cell
+    from stdsite.output.spreadsheets import text_cell
     assert text_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert text_cell("@SUM(A1)") == "'@SUM(A1)" and text_cell("机关事务") == "机关事务"
 

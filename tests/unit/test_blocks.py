@@ -2,16 +2,18 @@
 label escaping through Graphviz, SVG sanitising, HTML escaping and the diagram cache."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 import xml.etree.ElementTree as ET
 
 from support import run_build
-from stdsite import diagram
-from stdsite.load import load_project
-from stdsite.render import visual as html_render
+from stdsite.output import graphviz as diagram
+from stdsite.output.cache import BuildCache
+from support import load_project, render_context
+from stdsite.render.blocks import diagrams as html_render
 from stdsite.render.flowdot import dot_string, flow_to_dot, wrap
-from stdsite.visual import Checklist, Criteria, Diagram, Flow
+from stdsite.model import Checklist, Criteria, Diagram, Flow
 
 HEAD = """\
 ---
@@ -341,6 +343,11 @@ def svg_texts(svg: str) -> str:
     return "".join(el.text or "" for el in root.iter("{http://www.w3.org/2000/svg}text"))
 
 
+def svg_of(dot: str) -> str:
+    svgs, _ = diagram.render_all([dot], BuildCache(None))
+    return svgs[dot]
+
+
 def test_dot_string_escapes():
     assert dot_string('a"b') == '"a\\"b"'
     assert dot_string("a\\nb") == '"a\\\\nb"'
@@ -350,7 +357,7 @@ def test_dot_string_escapes():
 def test_labels_survive_graphviz_literally(make_project):
     body = flow(f"{{id: a, text: {json.dumps(NASTY, ensure_ascii=False)}, type: start}}", "{id: b, text: '<script>&', type: end}")
     [f] = parsed_blocks(make_project, body)
-    svg = diagram.svg_for(flow_to_dot(f))
+    svg = svg_of(flow_to_dot(f))
     text = svg_texts(svg)          # parses as XML: safe to inline
     assert text.replace(" ", "") == (NASTY + "<script>&").replace(" ", "")
     assert "<script" not in svg
@@ -360,7 +367,8 @@ def test_html_of_steps_is_escaped(make_project):
     body = flow("{id: a, text: '<img src=x onerror=alert(1)> & \"q\"'}")
     project, problems, path, text = load(make_project, body)
     [standard] = [s for s in project.standards if s.code == "Q/CQJG 201-2024"]
-    out = html_render.render_flow(standard.blocks[0], "standards/x.md", standard)
+    out = html_render.render_flow(render_context(project, dt.date(2025, 6, 30)), standard.blocks[0], "standards/x.md",
+                                  standard)
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;" in out
 
 
@@ -383,20 +391,17 @@ def test_wrap_keeps_lines_short_and_balanced():
 
 def test_clause_link_in_svg(make_project):
     [f] = parsed_blocks(make_project, FLOW_OK)
-    svg = diagram.svg_for(flow_to_dot(f))
+    svg = svg_of(flow_to_dot(f))
     assert 'xlink:href="#5.2"' in svg
 
 
 # -- cache -------------------------------------------------------------------------------------------
-def test_render_all_uses_the_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("STDSITE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(diagram, "_memory", {})
+def test_render_all_uses_the_cache(tmp_path):
     sources = [f"digraph {{ a{i} -> b{i} }}\n" for i in range(5)]
-    first = diagram.render_all(sources)
-    assert (diagram.LAST_RENDER.rendered, diagram.LAST_RENDER.processes) == (5, 1)    # one batch
-    monkeypatch.setattr(diagram, "_memory", {})                                          # a new process
-    second = diagram.render_all(sources + sources[:2])
-    assert (diagram.LAST_RENDER.rendered, diagram.LAST_RENDER.from_cache) == (0, 5)
+    first, stats = diagram.render_all(sources, BuildCache(tmp_path / "cache"))
+    assert (stats.rendered, stats.processes) == (5, 1)                                   # one batch
+    second, stats = diagram.render_all(sources + sources[:2], BuildCache(tmp_path / "cache"))   # a new process
+    assert (stats.rendered, stats.from_cache, stats.processes) == (0, 5, 0)
     assert first == second
     assert json.loads((tmp_path / "cache" / "last-render.json").read_text())["rendered"] == 0
 
@@ -404,9 +409,9 @@ def test_render_all_uses_the_cache(tmp_path, monkeypatch):
 def test_second_build_renders_nothing(make_project, tmp_path):
     src = make_project({"standards/v.md": HEAD + FLOW_OK + "\n```dot\ndigraph { 申请 -> 审批 }\n```\n"})
     cache = tmp_path / "cache"
-    env = {"STDSITE_CACHE": str(cache)}
     for expected in (2, 0):
-        result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30", env=env)
+        result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30",
+                           "--cache", str(cache))
         assert result.returncode == 0, result.stdout + result.stderr
         stats = json.loads((cache / "last-render.json").read_text())
         assert stats["rendered"] == expected and stats["diagrams"] == 2

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from stdsite.body import scan
+from stdsite.load.markdown import scan
 
 _md = MarkdownIt("commonmark")
 _md.core.ruler.disable(["inline", "text_join"])

@@ -10,13 +10,15 @@ import pytest
 from openpyxl import load_workbook
 
 from directory_fixture import ADDED_2, AS_OF, EDITION_1, EDITION_2, FILES, REMOVED_2
-from stdsite import editions as ed
-from stdsite import exports
-from stdsite.catalog import Catalog
-from stdsite.cli import UsageError
+from stdsite.derive import editions as ed
+from stdsite.derive.warnings import edition_warnings
+from stdsite.output import exports, spreadsheets
+from stdsite.output.cache import BuildCache
+from stdsite.derive.catalog import Catalog
+from stdsite.errors import UsageError
 from stdsite.errors import BuildFailed
-from stdsite.load import load_project
-from stdsite.publish import publish
+from support import load_project
+from stdsite.cli.publish import publish
 
 DAY = dt.date.fromisoformat(AS_OF)
 HEADER = "序号,类别,编号,名称,发布机构,发布日期,实施日期,状态"
@@ -80,7 +82,7 @@ def test_no_directory_yaml_means_no_editions(make_project):
 
 
 def test_csv_bytes_bom_header_rows(views):
-    data = exports.csv_bytes(views["2024-2"])
+    data = spreadsheets.csv_bytes(views["2024-2"])
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data[3:].decode("utf-8").split("\r\n")
     assert lines[0] == HEADER
@@ -93,8 +95,8 @@ def test_csv_bytes_bom_header_rows(views):
 
 
 def test_xlsx_reads_back_and_prints_as_is(views):
-    data = exports.xlsx_bytes(views["2024-1"], "测试目录")
-    assert data == exports.xlsx_bytes(views["2024-1"], "测试目录")        # reproducible bytes
+    data = spreadsheets.xlsx_bytes(views["2024-1"], "测试目录")
+    assert data == spreadsheets.xlsx_bytes(views["2024-1"], "测试目录")        # reproducible bytes
     wb = load_workbook(io.BytesIO(data))
     ws = wb.active
     rows = list(ws.iter_rows(values_only=True))
@@ -112,7 +114,7 @@ def test_xlsx_reads_back_and_prints_as_is(views):
 
 
 def test_xlsx_bytes_do_not_depend_on_the_time_of_the_build(views, monkeypatch):
-    first = exports.xlsx_bytes(views["2024-2"], "测试目录")
+    first = spreadsheets.xlsx_bytes(views["2024-2"], "测试目录")
 
     class Later(dt.datetime):
         @classmethod
@@ -121,12 +123,12 @@ def test_xlsx_bytes_do_not_depend_on_the_time_of_the_build(views, monkeypatch):
 
     import openpyxl.writer.excel
     monkeypatch.setattr(openpyxl.writer.excel.datetime, "datetime", Later)
-    monkeypatch.setattr(exports.zipfile.time, "time", lambda: 1924300000.0)
-    assert exports.xlsx_bytes(views["2024-2"], "测试目录") == first
+    monkeypatch.setattr(spreadsheets.zipfile.time, "time", lambda: 1924300000.0)
+    assert spreadsheets.xlsx_bytes(views["2024-2"], "测试目录") == first
 
 
 def test_write_edition_writes_three_files(views, tmp_path):
-    written = exports.write_edition(views["2024-2"], tmp_path / "directory" / "2024-2", "测试目录")
+    written = exports.write_edition(views["2024-2"], tmp_path / "directory" / "2024-2", "测试目录", BuildCache(None))
     assert sorted(p.name for p in written) == ["edition.json", "目录.csv", "目录.xlsx"]
     assert json.loads((tmp_path / "directory/2024-2/edition.json").read_text("utf-8"))["added"] == ADDED_2
 
@@ -145,7 +147,7 @@ def test_publish_freezes_and_frozen_edition_is_rendered_from_its_file(src):
     project = load(src)
     view = ed.views(project, DAY)[0]
     assert view.frozen and view.differences == ()
-    assert ed.advisor(Catalog(project, DAY)) == []
+    assert edition_warnings(Catalog(project, DAY)) == []
     assert publish(project, "2024-1", DAY) == shown
 
     # the sources change afterwards: the page keeps the published list, the build warns
@@ -162,7 +164,7 @@ def test_publish_freezes_and_frozen_edition_is_rendered_from_its_file(src):
     assert any("公务用车标识规范" in d for d in first.differences)
     # the next edition is compared with the edition as published
     assert "Q/CQJG 5-2022" in views["2024-2"].added
-    warnings = ed.advisor(Catalog(project, DAY))
+    warnings = edition_warnings(Catalog(project, DAY))
     assert len(warnings) == 1 and warnings[0].warning
     assert warnings[0].path.endswith("/directory/2024-1.json")
     assert "Q/CQJG 5-2022" in warnings[0].message and "公务用车标识规范" in warnings[0].message
@@ -197,7 +199,7 @@ def test_hand_written_frozen_file_in_edition_json_form(make_project):
 
 def test_frozen_file_without_edition_warns(make_project):
     src = make_project({**FILES, "directory/2019-9.json": '{"id": "2019-9", "entries": []}'})
-    warnings = ed.advisor(Catalog(load(src), DAY))
+    warnings = edition_warnings(Catalog(load(src), DAY))
     assert [w.path.rsplit("/", 2)[-2:] for w in warnings] == [["directory", "2019-9.json"]]
     assert "2019-9" in warnings[0].message
 

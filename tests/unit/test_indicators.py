@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from stdsite import indicators as ind
-from stdsite.catalog import Catalog
-from stdsite.load import load_project
+from stdsite.derive import indicators as ind
+from stdsite.derive.catalog import Catalog
+from support import load_project
 
 D = dt.date(2025, 6, 30)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from support import run_build
-from stdsite.load import load_project
+from support import load_project
 
 
 def errors_of(src) -> list[str]:
@@ -189,8 +189,8 @@ def test_fullwidth_comma_in_list_warns(make_project):
 
 def test_clause_written_as_decimal(make_project):
     from stdsite.errors import Problems
-    from stdsite.fields import Checker, Spec
-    from stdsite.yamlio import parse_yaml
+    from stdsite.validate.schema import Checker, Spec
+    from stdsite.load.yaml import parse_yaml
     problems = Problems()
     check = Checker(problems, "x.md")
     data = parse_yaml("clause: 5.10\n")
@@ -232,7 +232,7 @@ def test_bad_usage_exits_2(make_project):
 
 def test_question_mark_inside_flow_mapping_is_text():
     """The spec's own example: `{text: 是否符合用车规定?, ...}` (YAML 1.2 allows `?` in flow scalars)."""
-    from stdsite.yamlio import parse_yaml
+    from stdsite.load.yaml import parse_yaml
     data = parse_yaml("- {id: review, text: 是否符合用车规定?, type: decision, yes: a, no: b}\n")
     assert data[0]["text"] == "是否符合用车规定?" and data[0]["yes"] == "a" and data[0]["no"] == "b"
 

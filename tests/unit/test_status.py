@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from stdsite.catalog import Catalog, evaluation_expected, issued_by, review_due, review_due_date, standard_status
-from stdsite.fields import normalize_code, slugify, years_before
+from stdsite.derive.catalog import Catalog, evaluation_expected, issued_by, review_due, review_due_date, standard_status
+from stdsite.text import normalize_code, slugify, years_before
 from stdsite.model import Framework, Project, Review, Standard
+from stdsite.output.exports import standard_record
 
 D = dt.date(2025, 6, 30)
 
@@ -40,7 +41,7 @@ def test_catalog_derives_replaced_by_and_status():
     cat = Catalog(Project(src="s", root="/", framework=Framework(()), standards=(old, new)), D)
     assert cat.replaced_by == {"Q/T 1-2020": ["Q/T 1-2024"], "GB/T 9-1999": ["Q/T 1-2024"]}
     assert cat.status == {"Q/T 1-2020": "被代替", "Q/T 1-2024": "现行"}
-    record = cat.standard_record(old)
+    record = standard_record(cat, old)
     assert record["replaced_by"] == ["Q/T 1-2024"] and record["status"] == "被代替"
     assert record["page"] == "standards/q-t-1-2020/" and record["issued"] is None
 

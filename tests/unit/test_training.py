@@ -9,14 +9,14 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from stdsite.advice import catalog_warnings
-from stdsite.catalog import Catalog
-from stdsite.courses import course_warnings
-from stdsite.load import load_project
-from stdsite.render import training
-from stdsite.render.common import Links
+from stdsite.derive.warnings import catalog_warnings
+from stdsite.derive.catalog import Catalog
+from stdsite.derive.warnings import course_warnings
+from support import load_project
+from stdsite.render import sessions, training
+from stdsite.urls import Links
 from stdsite.render.context import RenderContext
-from stdsite.render.quiz import render_quiz
+from stdsite.render.blocks.quiz import render_quiz
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -234,7 +234,7 @@ def context(project, directory_urls=True) -> RenderContext:
 def test_quiz_renders_questions_with_answers_hidden(make_project):
     src, project, _ = load(make_project, {"courses/c.md": COURSE})
     course = project.courses[0]
-    html = render_quiz(course.blocks[0], "training/cars-101.md", course, context(project))
+    html = render_quiz(context(project), course.blocks[0], "training/cars-101.md", course)
     assert html.count('class="std-quiz__item"') == 2
     assert 'data-answer="1"' in html and 'data-answer="0"' in html
     assert '<button type="button" class="std-quiz__choice" data-index="2"><span class="std-quiz__letter">C</span>' in html
@@ -250,7 +250,7 @@ def test_quiz_renders_questions_with_answers_hidden(make_project):
 def test_quiz_links_follow_the_offline_bundle_layout(make_project):
     src, project, _ = load(make_project, {"courses/c.md": COURSE})
     course = project.courses[0]
-    html = render_quiz(course.blocks[0], "training/cars-101.md", course, context(project, directory_urls=False))
+    html = render_quiz(context(project, directory_urls=False), course.blocks[0], "training/cars-101.md", course)
     assert 'href="../standards/q-cqjg-101-2023.html#6.1"' in html
 
 
@@ -260,17 +260,10 @@ def test_quiz_text_is_escaped(make_project):
     src, project, problems = load(make_project, {"courses/c.md": quiz_course(quiz)})
     assert not problems.errors
     course = project.courses[0]
-    html = render_quiz(course.blocks[0], "training/q.md", course, context(project))
+    html = render_quiz(context(project), course.blocks[0], "training/q.md", course)
     assert "<script>" not in html and "<i>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "a&amp;b" in html and "&quot;x&quot; &lt;i&gt;" in html
     assert "&lt;b&gt;粗&lt;/b&gt; 见 <a class=\"std-ref\"" in html
-
-
-def test_quiz_without_context_keeps_references_as_text(make_project):
-    src, project, _ = load(make_project, {"courses/c.md": COURSE})
-    course = project.courses[0]
-    html = render_quiz(course.blocks[0], "training/cars-101.md", course)
-    assert '<span class="std-ref">Q/CQJG 101-2023 第 6.1 条</span>' in html
 
 
 # -- pages -----------------------------------------------------------------------------------------
@@ -357,9 +350,9 @@ def test_sessions_page_without_sessions(make_project):
 
 def test_signin_sheet(make_project):
     src, project, _ = load(make_project, {"courses/c.md": COURSE})
-    page = training.signin_page(context(project), project.courses[0])
+    page = sessions.signin_page(context(project), project.courses[0])
     assert page.startswith('---\ntitle: "签到表：公务用车管理"\nsearch: {"exclude": true}\n---')
     assert "课程：公务用车管理" in page and "培训日期：" in page and "培训地点：" in page
     assert "<th>姓名</th><th>单位</th><th>签名</th>" in page
-    assert page.count('<td class="std-signin__no">') == training.SIGNIN_ROWS
+    assert page.count('<td class="std-signin__no">') == sessions.SIGNIN_ROWS
     assert training.pages(context(project)).keys() >= {"training/cars-101.md", "training/cars-101/signin.md"}

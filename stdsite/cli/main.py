@@ -1,0 +1,194 @@
+"""`build.py`: the one entry point for editors. check | build | serve | bundle | new | publish.
+
+Exit codes: 0 success, 1 problems in the sources, 2 bad usage or a missing tool.
+This is the only place that catches broad exceptions: an editor never sees a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .. import pipeline
+from ..errors import BuildFailed, Problems, ToolMissing, UsageError
+from ..model import Project
+from ..output.cache import BuildCache
+from ..output.graphviz import require_dot
+from .site import build_site, source_date_epoch
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+COMMANDS = ("build", "check", "serve", "bundle", "new", "publish")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description="重庆机关事务标准化发布系统：检查源文件、生成网站与离线包")
+    parser.add_argument("command", nargs="?", default="build", choices=COMMANDS, help="要执行的命令（默认 build）")
+    parser.add_argument("arg", nargs="?", help="new 的类型（standard / course），或 publish 的期次编号")
+    parser.add_argument("--src", default="standards_src", help="源文件夹（默认 standards_src）")
+    parser.add_argument("--out", default="site", help="网站输出文件夹（默认 site）")
+    parser.add_argument("--dist", default="dist", help="离线包输出文件夹（默认 dist）")
+    parser.add_argument("--as-of", dest="as_of", help="状态计算日期 YYYY-MM-DD（默认今天）")
+    parser.add_argument("--port", type=int, default=8000, help="serve 的端口（默认 8000）")
+    parser.add_argument("--cache", help="缓存文件夹（默认 mkdocs.yml 旁的 .cache/stdsite）")
+    parser.add_argument("--config", default=str(CONFIG), help=argparse.SUPPRESS)
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        raise SystemExit(0 if exc.code == 0 else 2)
+    if args.as_of:
+        try:
+            args.as_of_date = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise UsageError(f"--as-of 的日期「{args.as_of}」格式不对，应为 YYYY-MM-DD") from None
+    else:
+        args.as_of_date = dt.date.today()
+    return args
+
+
+def session_for(args: argparse.Namespace) -> pipeline.Session:
+    """The settings and the build cache of this command."""
+    here = Path(args.config).resolve().parent
+    settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams")
+    return pipeline.Session(settings, BuildCache(Path(args.cache) if args.cache else here / ".cache" / "stdsite"))
+
+
+def report(problems: Problems, out: TextIO | None = None) -> None:
+    out = out or sys.stderr         # looked up at call time, so a caller may redirect it
+    for item in problems.errors + problems.warnings:
+        print(str(item), file=out)
+    n_err, n_warn = len(problems.errors), len(problems.warnings)
+    if n_err:
+        print(f"共 {n_err} 个错误，{n_warn} 个警告。请改正后重试。", file=out)
+    elif n_warn:
+        print(f"共 {n_warn} 个警告（不影响生成）。", file=out)
+
+
+def check(session: pipeline.Session) -> Project:
+    """Check the sources and print what was found; the next build of the session reuses the result."""
+    project, problems = pipeline.check(session.settings, session.cache)
+    report(problems)
+    if problems.errors or project is None:
+        raise BuildFailed(problems.errors)
+    session.checked = (project, problems)
+    return project
+
+
+def setup_logging() -> None:
+    """Show MkDocs' warnings and errors (strict mode turns them into a failed build), not its chatter."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    session = session_for(args)
+    check(session)
+    require_dot()
+    setup_logging()
+    build_site(session, Path(args.out), args.config)
+    print(f"网站已生成：{args.out}/（状态截至 {args.as_of_date.isoformat()}）")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = check(session_for(args))
+    print(f"检查通过：标准 {len(project.standards)} 项，规范性文件 {len(project.documents)} 项，"
+          f"课程 {len(project.courses)} 门。")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+    session = session_for(args)
+    check(session)
+    require_dot()
+    print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件后页面自动刷新；按 Ctrl+C 退出）")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from mkdocs.exceptions import Abort
+    try:
+        serve(session, args.config, args.port)
+    except Abort as exc:                # the first build failed (e.g. a broken link): its errors are printed above
+        print(f"预览未启动：{explain_failure(exc).replace('，网站未更新', '')}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from ..output.bundle import make_bundle
+    session = session_for(args)
+    check(session)
+    require_dot()
+    setup_logging()
+    zip_path = make_bundle(Path(args.dist), args.as_of_date, source_date_epoch(args.as_of_date),
+                           lambda site: build_site(session, site, args.config, offline=True))
+    print(f"离线包已生成：{zip_path}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_source
+    path = new_source(args.arg, Path(args.src))
+    print(f"已创建：{path}（请按注释填写后运行 python build.py check）")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+    if not args.arg:
+        raise UsageError("请给出要发布的期次编号，如：python build.py publish 2025-1")
+    project = check(session_for(args))
+    path = publish(project, args.arg, args.as_of_date)
+    print(f"期次 {args.arg} 已冻结：{path}")
+    return 0
+
+
+HANDLERS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "bundle": cmd_bundle,
+            "new": cmd_new, "publish": cmd_publish}
+
+
+def explain_failure(exc: BaseException) -> str:
+    """MkDocs ends a failed build with an English `Abort` after logging the real error: say it in Chinese."""
+    text = str(exc)
+    if text == "Aborted with a BuildError!":
+        return "详见上面的错误信息，网站未更新"
+    m = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", text)
+    if m:
+        return f"严格模式下有 {m.group(1)} 个警告（见上面的 WARNING），网站未更新"
+    if text == "Aborted with a configuration error!":
+        return "mkdocs.yml 配置有误（见上面的 ERROR），网站未更新"
+    if text.startswith("Aborted"):
+        return "详见上面的错误信息，网站未更新"
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = None
+    try:
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"用法错误：{exc}", file=sys.stderr)
+        return 2
+    except ToolMissing as exc:
+        print(f"缺少工具：{exc}", file=sys.stderr)
+        return 2
+    except BuildFailed as exc:
+        if not exc.errors and exc.__cause__ is not None:
+            print(f"生成失败：{explain_failure(exc.__cause__)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for editors
+        print(f"内部错误（请把这条信息发给维护人员）：{type(exc).__name__}: {exc}", file=sys.stderr)
+        if args is not None and args.debug:
+            raise
+        return 1

@@ -1,0 +1,1 @@
+"""Stage 3, derive: facts as of a date — status, editions, indicators, course facts, warnings."""

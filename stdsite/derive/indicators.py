@@ -1,0 +1,288 @@
+"""The dashboard's five indicators as of a date D, and the due lists behind them.
+
+Sits between catalog.py (status as of D, review dates) and render/dashboard.py: pure
+computation, no I/O. The indicators (see docs/help/reference.md):
+
+- coverage_core_areas  items of core areas (an area without items counts as one item) with at
+                       least one 现行 standard, over all such items;
+- plan_completion      plan items due on or before D that are complete, over those items;
+- evaluated_after_1y   managed 现行 standards with effective <= D - 1 year that have an
+                       evaluation dated on or before D, over those standards;
+- reviewed_after_5y    managed 现行 standards with effective <= D - 5 years whose 复审 is not
+                       due, over those standards;
+- training_attendance  attendees of sessions held within the targets' period and on or before D.
+
+Ratios are None when the denominator is 0, else rounded half-up to 4 decimals. The period and
+the targets come from targets.yaml, so a new period needs no code change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model import (COUNT_INDICATORS, INDICATORS, TARGET_NAMES, Area, Category, Item, Period, PlanItem, Session,
+                     Standard)
+from ..text import months_before, natural_key, years_before
+from .catalog import Catalog, issued_by, review_base, review_due, review_due_date
+
+NAMES = TARGET_NAMES
+LABELS = INDICATORS
+PROPOSAL_MONTHS = 6          # a review proposal is due six months before the five years run out
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in the framework: an item, or an area without items (then `item` is None)."""
+
+    category: Category
+    area: Area
+    item: Item | None
+    current: tuple[Standard, ...]        # 现行 standards filed under it
+
+    @property
+    def id(self) -> str:
+        return self.item.id if self.item else self.area.id
+
+    @property
+    def name(self) -> str:
+        return self.item.name if self.item else self.area.name
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """A plan item as of D: whether it is due and complete, and the standard completing it."""
+
+    item: PlanItem
+    due: bool                            # due on or before D
+    complete: bool
+    by: Standard | None                  # the standard that completes it
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """A managed 现行 standard with its 复审 dates."""
+
+    standard: Standard
+    base: dt.date                        # later of effective and the last review on or before D
+    due: dt.date                         # first day on which the 复审 is due
+    proposal: dt.date                    # six months earlier: the review proposal is due
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: its value, target and the lists behind the number.
+
+    `counted` holds what makes up the numerator (for training: the sessions counted),
+    `population` what makes up the denominator, `gaps` what is in the denominator but not
+    in the numerator (empty items, missing evaluations, overdue reviews, late plan items).
+    """
+
+    name: str
+    value: float | int | None
+    target: float | int | None
+    numerator: int | None = None
+    denominator: int | None = None
+    counted: tuple = ()
+    population: tuple = ()
+    gaps: tuple = ()
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.name]
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.name not in COUNT_INDICATORS
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the value reaches the target; None when there is no value or no target."""
+        if self.value is None or self.target is None:
+            return None
+        return self.value >= self.target
+
+    def json(self) -> dict:
+        return {"value": self.value, "target": self.target, "met": self.met,
+                "numerator": self.numerator, "denominator": self.denominator}
+
+
+@dataclass
+class Indicators:
+    """Everything the dashboard shows, computed once from a catalog."""
+
+    catalog: Catalog
+    values: dict[str, Indicator] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.catalog.as_of
+
+    @property
+    def period(self) -> Period:
+        return self.catalog.project.targets.period
+
+    def __getitem__(self, name: str) -> Indicator:
+        return self.values[name]
+
+    def __iter__(self):
+        return (self.values[name] for name in NAMES)
+
+    def json(self) -> dict:
+        """The indicators.json document."""
+        period = self.period
+        return {
+            "as_of": self.as_of.isoformat(),
+            "period": {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()},
+            "indicators": {name: self.values[name].json() for name in NAMES},
+        }
+
+
+# -- small date and number rules ------------------------------------------------------------------
+def ratio(numerator: int, denominator: int) -> float | None:
+    """numerator / denominator rounded half-up to 4 decimals; None when the denominator is 0."""
+    if denominator == 0:
+        return None
+    exact = Decimal(numerator) / Decimal(denominator)
+    return float(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def review_dates(standard: Standard, as_of: dt.date) -> ReviewDue | None:
+    base = review_base(standard, as_of)
+    if base is None:
+        return None
+    due = review_due_date(standard, as_of)
+    return ReviewDue(standard, base, due, months_before(due, PROPOSAL_MONTHS))
+
+
+def evaluated_by(standard: Standard, as_of: dt.date) -> bool:
+    """At least one evaluation dated on or before D (evaluations at any date count, not only the period's)."""
+    return any(e.date <= as_of for e in standard.evaluations)
+
+
+def plan_status(item: PlanItem, catalog: Catalog) -> PlanStatus:
+    """制定: a standard with the item's code (or, without a code, its exact title) issued by D;
+    修订: a standard that replaces the old code, issued by D."""
+    as_of = catalog.as_of
+    if item.kind == "修订":
+        candidates = [s for s in catalog.standards if item.replaces in s.replaces]
+    elif item.code:
+        candidates = [s for s in catalog.standards if s.code == item.code]
+    else:
+        candidates = [s for s in catalog.standards if s.title == item.title]
+    done = [s for s in candidates if issued_by(s, as_of)]
+    return PlanStatus(item, item.due <= as_of, bool(done), (done or candidates or [None])[0])
+
+
+# -- the indicators -------------------------------------------------------------------------------
+def _slots(catalog: Catalog, core_only: bool) -> list[Slot]:
+    current: dict[str, list[Standard]] = {}
+    for s in catalog.standards:
+        if catalog.status[s.code] == "现行":
+            current.setdefault(s.framework, []).append(s)
+    out = []
+    for category in catalog.project.framework.categories:
+        for area in category.areas:
+            if core_only and not area.core:
+                continue
+            for item in area.items or (None,):
+                slot_id = item.id if item else area.id
+                found = sorted(current.get(slot_id, []), key=lambda s: natural_key(s.code))
+                out.append(Slot(category, area, item, tuple(found)))
+    return out
+
+
+def slots(catalog: Catalog) -> list[Slot]:
+    """Every slot of the framework, in framework order, with its 现行 standards (the coverage matrix)."""
+    return _slots(catalog, core_only=False)
+
+
+def coverage(catalog: Catalog, target: float | None) -> Indicator:
+    core = _slots(catalog, core_only=True)
+    covered = tuple(s for s in core if s.current)
+    return Indicator("coverage_core_areas", ratio(len(covered), len(core)), target, len(covered), len(core),
+                     covered, tuple(core), tuple(s for s in core if not s.current))
+
+
+def plan_completion(catalog: Catalog, target: float | None) -> Indicator:
+    due = [p for p in (plan_status(i, catalog) for i in catalog.project.plan) if p.due]
+    due.sort(key=lambda p: (p.item.due, p.item.line))
+    done = tuple(p for p in due if p.complete)
+    return Indicator("plan_completion", ratio(len(done), len(due)), target, len(done), len(due),
+                     done, tuple(due), tuple(p for p in due if not p.complete))
+
+
+def managed_current(catalog: Catalog, years: int) -> list[Standard]:
+    """Managed 现行 standards with effective <= D - `years` years, in natural code order."""
+    limit = years_before(catalog.as_of, years)
+    return [s for s in sorted(catalog.standards, key=lambda s: natural_key(s.code))
+            if s.managed and catalog.status[s.code] == "现行" and s.effective is not None and s.effective <= limit]
+
+
+def evaluated_after_1y(catalog: Catalog, target: float | None) -> Indicator:
+    population = managed_current(catalog, 1)
+    done = tuple(s for s in population if evaluated_by(s, catalog.as_of))
+    return Indicator("evaluated_after_1y", ratio(len(done), len(population)), target, len(done), len(population),
+                     done, tuple(population), tuple(s for s in population if not evaluated_by(s, catalog.as_of)))
+
+
+def reviewed_after_5y(catalog: Catalog, target: float | None) -> Indicator:
+    population = managed_current(catalog, 5)
+    ok = tuple(s for s in population if not review_due(s, catalog.as_of))
+    overdue = tuple(review_dates(s, catalog.as_of) for s in population if review_due(s, catalog.as_of))
+    return Indicator("reviewed_after_5y", ratio(len(ok), len(population)), target, len(ok), len(population),
+                     ok, tuple(population), overdue)
+
+
+def sessions_counted(catalog: Catalog) -> list[Session]:
+    """Sessions held within the targets' period and on or before D, by date."""
+    period, as_of = catalog.project.targets.period, catalog.as_of
+    return sorted((s for s in catalog.project.sessions if period.start <= s.date <= period.end and s.date <= as_of),
+                  key=lambda s: (s.date, s.line))
+
+
+def training_attendance(catalog: Catalog, target: float | None) -> Indicator:
+    counted = sessions_counted(catalog)
+    return Indicator("training_attendance", sum(s.attendees for s in counted), target, counted=tuple(counted))
+
+
+def compute(catalog: Catalog) -> Indicators:
+    """The five indicators for the catalog's as-of date and the targets' period."""
+    targets = catalog.project.targets.values
+    builders = {"coverage_core_areas": coverage, "plan_completion": plan_completion,
+                "evaluated_after_1y": evaluated_after_1y, "reviewed_after_5y": reviewed_after_5y,
+                "training_attendance": training_attendance}
+    return Indicators(catalog, {name: builders[name](catalog, targets.get(name)) for name in NAMES})
+
+
+# -- due lists ------------------------------------------------------------------------------------
+def reviews_overdue(catalog: Catalog) -> list[ReviewDue]:
+    """Managed 现行 standards whose 复审 is due as of D, most overdue first."""
+    out = [review_dates(s, catalog.as_of) for s in managed_current(catalog, 0) if review_due(s, catalog.as_of)]
+    return sorted(out, key=lambda r: (r.due, natural_key(r.standard.code)))
+
+
+def reviews_upcoming(catalog: Catalog) -> list[ReviewDue]:
+    """Managed 现行 standards whose 复审 is not yet due but whose review proposal is (due within 6 months)."""
+    out = []
+    for s in managed_current(catalog, 0):
+        dates = review_dates(s, catalog.as_of)
+        if dates and not review_due(s, catalog.as_of) and dates.proposal <= catalog.as_of:
+            out.append(dates)
+    return sorted(out, key=lambda r: (r.due, natural_key(r.standard.code)))
+
+
+def evaluations_missing(catalog: Catalog) -> list[Standard]:
+    """Managed 现行 standards in force for a year or more without an evaluation."""
+    return [s for s in managed_current(catalog, 1) if not evaluated_by(s, catalog.as_of)]
+
+
+def plan_late(catalog: Catalog) -> list[PlanStatus]:
+    """Plan items due on or before D and not complete, earliest due first."""
+    late = [p for p in (plan_status(i, catalog) for i in catalog.project.plan) if p.due and not p.complete]
+    return sorted(late, key=lambda p: (p.item.due, p.item.line))
+
+
+def plan_all(catalog: Catalog) -> list[PlanStatus]:
+    """Every plan item with its status as of D, by due date."""
+    return sorted((plan_status(i, catalog) for i in catalog.project.plan), key=lambda p: (p.item.due, p.item.line))

@@ -1,0 +1,144 @@
+"""Stage 1, load: every file of a source folder read into `Sources` — YAML with line marks,
+Markdown split into front matter and body, the body's headings and structured blocks — with
+every reading problem (encoding, YAML syntax, empty files, links out of the folder) reported.
+
+Nothing here knows what a field means: that is validation's job (stdsite/validate/).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problems
+from ..model import BLOCK_KINDS, Block
+from .files import SourceFolder, read_text
+from .markdown import Fence, Heading, scan
+from .yaml import ParseMemo, ReadProblem, parse_yaml
+
+# files read whole at the top of the source folder, and folders read recursively (with suffixes)
+SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml")
+FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",)}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One source file as read: its YAML (the front matter for Markdown) and, for Markdown, the body."""
+
+    path: Path
+    shown: str                       # as printed in messages
+    rel: str                         # relative to the source folder
+    data: Any                        # YMap, YList or a scalar, with line marks
+    body: str | None = None
+    body_line: int = 1
+    headings: tuple[Heading, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass
+class Sources:
+    """Everything read from one source folder."""
+
+    folder: SourceFolder
+    single: dict[str, SourceFile] = field(default_factory=dict)        # file name -> file (when present)
+    folders: dict[str, list[SourceFile]] = field(default_factory=dict)  # folder -> files in path order
+    frozen: dict[str, tuple[str, dict]] = field(default_factory=dict)  # edition id -> (shown path, JSON)
+    diagrams: dict[str, str] = field(default_factory=dict)             # diagrams/<name>.dot -> DOT text
+
+    @property
+    def given(self) -> str:
+        return self.folder.given
+
+    def shown(self, name: str) -> str:
+        """How a file at the top of the source folder is named in messages."""
+        return f"{self.folder.given}/{name}"
+
+
+def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None, problems: Problems,
+                 memo: ParseMemo | None = None) -> Sources | None:
+    """Read every source file under `src` (None when the folder does not exist)."""
+    folder = SourceFolder(src, problems, memo)
+    if not folder.root.is_dir():
+        problems.error(folder.given, None, "找不到源文件夹")
+        return None
+    sources = Sources(folder)
+    for name in SINGLE_FILES:
+        path = folder.root / name
+        if path.is_file():
+            data = folder.read_yaml(path)
+            if data is not None:
+                sources.single[name] = SourceFile(path, folder.display(path), name, data)
+    for name, suffixes in FOLDERS.items():
+        sources.folders[name] = [f for path in folder.files(name, *suffixes) if (f := _read(folder, path))]
+    sources.frozen = _frozen_editions(folder)
+    sources.diagrams = _diagrams(diagrams_dir, problems)
+    return sources
+
+
+def _read(folder: SourceFolder, path: Path) -> SourceFile | None:
+    shown, rel = folder.display(path), folder.rel(path)
+    if path.suffix.lower() != ".md":
+        data = folder.read_yaml(path)
+        return None if data is None else SourceFile(path, shown, rel, data)
+    read = folder.read_markdown(path)
+    if read is None:
+        return None
+    data, body, body_line = read
+    headings, fences = scan(body, body_line)
+    blocks = structured_blocks(fences, shown, folder.problems, folder.memo)
+    return SourceFile(path, shown, rel, data, body, body_line, tuple(headings), tuple(blocks))
+
+
+def structured_blocks(fences: list[Fence], shown: str, problems: Problems, memo: ParseMemo | None) -> list[Block]:
+    """Structured fences (` ```flow `…) with their YAML parsed (`dot` keeps its text)."""
+    out: list[Block] = []
+    for info, content, first, last in fences:
+        kind = info.split()[0] if info else ""
+        if kind not in BLOCK_KINDS:
+            continue
+        data: Any = content
+        if kind != "dot":
+            try:
+                data = parse_yaml(content, first, memo)
+            except ReadProblem as problem:
+                problems.error(shown, problem.line or first, f"「{kind}」块的 {problem.message}")
+                continue
+        out.append(Block(kind, data, content, first, last, len(out)))
+    return out
+
+
+def _frozen_editions(folder: SourceFolder) -> dict[str, tuple[str, dict]]:
+    """directory/<edition id>.json files written by `build.py publish`."""
+    out = {}
+    for path in folder.files("directory", ".json"):
+        shown = folder.display(path)
+        try:
+            data = json.loads(read_text(path))
+        except ReadProblem as problem:
+            folder.problems.error(shown, problem.line, problem.message)
+            continue
+        except ValueError as exc:
+            line = getattr(exc, "lineno", None)
+            folder.problems.error(shown, line, "已发布期次文件不是有效的 JSON，无法读取；"
+                                               "请勿手工修改该文件（可删除后重新运行 build.py publish）")
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            folder.problems.error(shown, None, "已发布期次文件格式不对（应由 build.py publish 生成）")
+            continue
+        out[path.stem] = (shown, data)
+    return out
+
+
+def _diagrams(folder: str | os.PathLike | None, problems: Problems) -> dict[str, str]:
+    """The hand-written Graphviz files of diagrams/, by name."""
+    out = {}
+    if folder is None or not Path(folder).is_dir():
+        return out
+    for path in sorted(Path(folder).glob("*.dot")):
+        try:
+            out[path.stem] = read_text(path)
+        except ReadProblem as problem:
+            problems.error(f"diagrams/{path.name}", problem.line, problem.message)
+    return out

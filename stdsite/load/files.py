@@ -1,0 +1,156 @@
+"""Reading the files of a source folder: walking it, never leaving it, decoding UTF-8.
+
+Every path is shown to the editor as the `--src` folder as given joined with the path under it
+(with `/`), so messages name files the way the editor typed the folder.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problems
+from .markdown import split_front_matter
+from .yaml import ParseMemo, ReadProblem, parse_yaml
+
+MAX_FILE_BYTES = 5_000_000
+
+
+def decode_source(data: bytes) -> str:
+    """Decode a source file as UTF-8 (BOM accepted); explain how to re-save anything else."""
+    resave = "请用记事本或 WPS「另存为」，编码选择「UTF-8」后保存"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadProblem(None, f"文件是 UTF-16 编码，无法读取；{resave}")
+    if b"\x00" in data[:4096]:          # UTF-16 without a byte-order mark (ASCII letters get a NUL byte)
+        raise ReadProblem(None, f"文件似乎是 UTF-16 编码，无法读取；{resave}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+            guess = "文件似乎是 GBK/GB2312 编码"
+        except UnicodeDecodeError:
+            guess = "文件不是 UTF-8 编码"
+        raise ReadProblem(line, f"{guess}，无法读取；{resave}") from None
+    if "\x00" in text:
+        raise ReadProblem(None, f"文件含有空字符，可能是 UTF-16 编码；{resave}")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a source file, refusing very large files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadProblem(None, f"文件过大（{size // 1_000_000} MB），单个源文件不能超过 {MAX_FILE_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadProblem(None, f"无法读取文件（{exc.strerror or exc}），请检查文件权限") from None
+    return decode_source(data)
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when `path` is `root` or below it."""
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def exists_exact_case(path: Path, root: Path) -> bool:
+    """True when every part of `path` under `root` exists with exactly this case."""
+    current = root
+    for part in path.relative_to(root).parts:
+        try:
+            names = os.listdir(current)
+        except OSError:
+            return False
+        if part not in names:
+            return False
+        current = current / part
+    return True
+
+
+class SourceFolder:
+    """The folder being read (`--src`), the problems found so far, and the YAML parse memo."""
+
+    def __init__(self, src: str | os.PathLike, problems: Problems, memo: ParseMemo | None = None):
+        self.given = str(src).replace(os.sep, "/").rstrip("/") or "."
+        self.root = Path(src).resolve()
+        self.problems = problems
+        self.memo = memo
+
+    def display(self, path: Path) -> str:
+        """`--src as given` + the path under it (not resolved: a link keeps its own name)."""
+        rel = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        return f"{self.given}/{rel}"
+
+    def rel(self, path: Path) -> str:
+        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+
+    def files(self, folder: str, *suffixes: str) -> list[Path]:
+        """Files under `folder` with one of `suffixes` (hidden ones skipped), in path order; a
+        link that leads out of the source folder is reported and skipped."""
+        base = self.root / folder
+        if not base.is_dir():
+            return []
+        found = [p for p in base.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                 and not any(part.startswith(".") for part in p.relative_to(self.root).parts)]
+        safe = []
+        for path in found:
+            if not inside(path.resolve(), self.root):
+                self.problems.error(f"{self.given}/{path.relative_to(self.root).as_posix()}", None,
+                                    "文件链接指向 standards_src/ 之外，已忽略")
+                continue
+            safe.append(path)
+        return sorted(safe, key=lambda p: p.relative_to(self.root).as_posix())
+
+    def _text(self, path: Path) -> str | None:
+        """The decoded text, or None (reported) for a link out of the folder or an empty file."""
+        shown = self.display(path)
+        if not inside(path.resolve(), self.root):
+            self.problems.error(shown, None, "文件是指向源文件夹之外的链接，已忽略")
+            return None
+        text = read_text(path)
+        if not text.strip():
+            self.problems.error(shown, None, "文件是空的")
+            return None
+        return text
+
+    def read_yaml(self, path: Path) -> Any:
+        """Whole-file YAML; reports problems and returns None on failure."""
+        try:
+            text = self._text(path)
+            if text is None:
+                return None
+            data = parse_yaml(text, 0, self.memo)
+            if data is None:            # only comments (or `~`): as empty as a blank file
+                self.problems.error(self.display(path), None, "文件没有内容（只有注释）")
+            return data
+        except ReadProblem as problem:
+            self.problems.error(self.display(path), problem.line, problem.message)
+            return None
+
+    def read_markdown(self, path: Path) -> tuple[Any, str, int] | None:
+        """(front matter value, body, body's first line) or None on failure (reported)."""
+        shown = self.display(path)
+        try:
+            text = self._text(path)
+            if text is None:
+                return None
+            front, front_line, body, body_line = split_front_matter(text)
+            if front is None:
+                self.problems.error(shown, 1, "文件开头缺少「---」包围的元数据（编号、名称等）")
+                return None
+            data = parse_yaml(front, front_line - 1, self.memo)
+            if data is None:
+                self.problems.error(shown, front_line, "元数据是空的")
+                return None
+            return data, body, body_line
+        except ReadProblem as problem:
+            self.problems.error(shown, problem.line, problem.message)
+            return None

@@ -1,0 +1,119 @@
+"""Reading a Markdown file: front matter, headings, fenced blocks, `[[...]]` references.
+
+The scan follows CommonMark's block rules for the two things we need — ATX headings and fenced
+code blocks (a heading inside a fence is not a clause) — with a line scanner: markdown-it-py
+gives the same result (tests/unit/test_body_scan.py checks it) but costs 2.5 s at 1000 standards.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .yaml import ReadProblem
+
+Fence = tuple[str, str, int, int]        # (info string, content, first line, last line)
+
+CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*)[\s\u3000]+(\S.*)$")
+REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
+FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`[[code]]`, `[[code#clause]]` or `[[#clause]]` found in text."""
+
+    raw: str
+    code: str | None      # None: this standard
+    clause: str | None
+    line: int
+
+
+@functools.lru_cache(maxsize=8192)
+def scan(body: str, body_line: int) -> tuple[list[Heading], list[Fence]]:
+    """Headings (level, text, line) and fences (info, content, first line, last line) of a body.
+
+    Cached: loading, reference checks and rendering all read the same bodies (results are not
+    mutated by callers)."""
+    headings: list[Heading] = []
+    fences: list[Fence] = []
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        text = lines[index]
+        fence = FENCE_OPEN.match(text)
+        if fence and not (fence.group(2)[0] == "`" and "`" in fence.group(3)):
+            indent, marker = len(fence.group(1)), fence.group(2)
+            close = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+            end = index + 1
+            while end < len(lines) and not close.match(lines[end]):
+                end += 1
+            content = [_dedent(line, indent) for line in lines[index + 1:end]]
+            if end < len(lines):
+                content_text, last = "".join(line + "\n" for line in content), end
+            else:                       # unclosed: the fence runs to the end of the body
+                content_text, last = "\n".join(content), len(lines) - 1 - (len(lines) > 1 and lines[-1] == "")
+            fences.append((fence.group(3).strip(), content_text, index + body_line, max(last, index) + body_line))
+            index = end + 1
+            continue
+        heading = ATX_HEADING.match(text)
+        if heading:
+            headings.append(Heading(len(heading.group(1)), (heading.group(2) or "").strip(), index + body_line))
+        index += 1
+    return headings, fences
+
+
+def _dedent(line: str, indent: int) -> str:
+    """Remove up to `indent` leading spaces (the opening fence's indentation)."""
+    strip = len(line) - len(line.lstrip(" "))
+    return line[min(strip, indent):]
+
+
+def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference]:
+    """Every `[[...]]` outside code fences, with its line."""
+    fenced = {line for _, _, first, last in fences for line in range(first, last + 1)}
+    out = []
+    for offset, text in enumerate(body.split("\n")):
+        line = body_line + offset
+        if line in fenced:
+            continue
+        for m in REFERENCE.finditer(text):
+            out.append(parse_reference(m.group(1), line))
+    return out
+
+
+def parse_reference(raw: str, line: int) -> Reference:
+    target = raw.strip()
+    code, _, clause = target.partition("#")
+    return Reference(raw, code.strip() or None, clause.strip() or None, line)
+
+
+def text_references(text: str, line: int) -> list[Reference]:
+    """Every `[[...]]` in a one-line text (a quiz explanation), all at `line`."""
+    return [parse_reference(m.group(1), line) for m in REFERENCE.finditer(text)]
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """Split `---` front matter from a Markdown body.
+
+    Returns (front matter text or None, its first line number, body, the body's first line number).
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return front, 2, body, index + 2
+    raise ReadProblem(1, "文件开头的「---」没有对应的结束行「---」")

@@ -1,0 +1,1 @@
+"""The MkDocs side: the plugin that adds our pages to a Material site."""

@@ -1,0 +1,138 @@
+"""The MkDocs plugin: adds every generated page as a virtual file, sets the navigation, and after
+MkDocs has written the pages, writes the exports, the search index and the posters and checks
+every link.
+
+Pages live only in memory (nothing is written into docs/). `build.py` hands the plugin a
+`Session` (settings, cache, what `check` found); run by plain `mkdocs build`, the plugin makes
+its own from its options in mkdocs.yml.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from collections.abc import Callable
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .. import pipeline
+from ..errors import ToolMissing
+from ..output.cache import BuildCache
+from ..render.common import safe_urls
+from ..render.context import RenderContext
+from ..render.pages import generate, navigation
+from ..urls import asset
+
+log = logging.getLogger("mkdocs.plugins.stdsite")
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# every stylesheet and script in assets/ is linked on every page, in name order; search.js is
+# loaded by the theme before Material's bundle (it must replace the search worker first)
+CSS = sorted(p.name for p in ASSETS.glob("*.css"))
+JS = sorted(p.name for p in ASSETS.glob("*.js") if p.name != "search.js")
+
+
+class StdsiteConfig(base.Config):
+    src = c.Type(str, default="standards_src")
+    as_of = c.Optional(c.Type((str, dt.date)))
+    diagrams = c.Type(str, default="diagrams")
+    cache = c.Type(str, default=".cache/stdsite")
+
+
+class StdsitePlugin(BasePlugin[StdsiteConfig]):
+    """Reads the sources in on_config (so errors stop the build before any page is written)."""
+
+    def __init__(self) -> None:
+        self.session: pipeline.Session | None = None     # set by build.py before the build
+        self.dirty = False                              # preview: re-render only changed pages
+        self.ctx: RenderContext | None = None
+        self.pages: dict[str, str] = {}
+        self.listings: set[str] = set()          # URLs of listing pages (headings-only in search)
+
+    def _own_session(self, config: MkDocsConfig) -> pipeline.Session:
+        """A session from the plugin's options (plain `mkdocs build`)."""
+        here = Path(config.config_file_path or ".").parent
+        as_of = self.config.as_of or dt.date.today()
+        if isinstance(as_of, str):
+            as_of = dt.date.fromisoformat(as_of)
+        settings = pipeline.Settings(self.config.src, as_of, here / self.config.diagrams)
+        return pipeline.Session(settings, BuildCache(here / self.config.cache))
+
+    # -- build steps ------------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        session = self.session = self.session or self._own_session(config)
+        project, problems = session.take_checked()
+        for warning in problems.warnings:
+            log.info(str(warning))
+        if problems.errors or project is None:
+            for error in problems.errors:
+                log.error(str(error))
+            raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
+        as_of = session.settings.as_of
+        try:
+            self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
+                                               session.cache)
+        except ToolMissing as exc:
+            raise PluginError(str(exc)) from None
+        self.pages = generate(self.ctx)
+        docs = Path(config.docs_dir)
+        help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
+            if (docs / "help").is_dir() else []
+        config.nav = navigation(self.ctx, help_pages)
+        config.extra_css = [asset(name) for name in CSS] + list(config.extra_css)
+        config.extra_javascript = [asset(name) for name in JS] + list(config.extra_javascript)
+        config.extra["stdsite_as_of"] = as_of.isoformat()
+        editions = self.ctx.editions
+        config.extra["stdsite_edition"] = editions[-1].id if editions else None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src, markdown in self.pages.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
+            file = File.generated(config, src, content=markdown)
+            if self.dirty:
+                changed = self.session.page_changed(src, markdown)
+                file.is_modified = lambda changed=changed: changed
+            files.append(file)
+        for path in sorted(ASSETS.rglob("*")):
+            if path.is_file():
+                files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
+        for standard in self.ctx.catalog.standards:
+            for attachment in standard.attachments:
+                files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return safe_urls(self.ctx.restore(html))
+
+    @event_priority(-100)          # after Material's search plugin has indexed the page
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if (page.meta.get("search") or {}).get("listing"):
+            self.listings.add(page.url)
+        page.content = self.ctx.restore_late(page.content)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        search = config.plugins.get("material/search")
+        entries = search.search_index.entries if search is not None else None
+        pipeline.write_outputs(self.ctx, site, entries, frozenset(self.listings), self.session.cache)
+        report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir)
+        if report:                      # keep last: every file is written; the old site stays
+            raise PluginError(report)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        server.watch(os.path.abspath(self.session.settings.src))
+        if self.session.settings.diagrams.is_dir():
+            server.watch(str(self.session.settings.diagrams.resolve()))
+        return server

@@ -1,0 +1,266 @@
+"""The validated model: read-only records built once per build from standards_src/.
+
+Every record keeps `path` (as shown in messages) and the lines of its fields, so later checks
+(cross-references, blocks) can still name the file and line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import urls
+from .blocks import Block
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: str
+    title: str
+    line: int
+    level: int
+
+
+@dataclass(frozen=True)
+class Review:
+    date: dt.date
+    conclusion: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    date: dt.date
+    by: str | None
+    score: float | None
+    grade: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file: str            # as written, relative to the source file
+    title: str
+    source: str          # absolute path on disk
+    target: str          # site-relative path where it is published
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    title: str
+    level: str
+    framework: str
+    issued: dt.date | None
+    effective: dt.date | None
+    abolished: dt.date | None
+    replaces: tuple[str, ...]
+    stage: str | None
+    issuer: tuple[str, ...]
+    drafters: tuple[str, ...]
+    region: str
+    tags: tuple[str, ...]
+    managed: bool
+    source: str | None
+    summary: str | None
+    reviews: tuple[Review, ...]
+    evaluations: tuple[Evaluation, ...]
+    attachments: tuple[Attachment, ...]
+    path: str                      # display path (src as given + relative path)
+    rel: str                       # path relative to standards_src/
+    line: int
+    lines: dict[str, int] = field(compare=False, hash=False)
+    body: str | None = None        # Markdown body (None for metadata-only .yaml)
+    body_line: int = 1
+    clauses: tuple[Clause, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    slug: str = ""
+
+    @property
+    def has_text(self) -> bool:
+        return self.body is not None
+
+    @property
+    def page(self) -> str:
+        return urls.page_url(urls.standard_src(self.slug))
+
+
+@dataclass(frozen=True)
+class Document:
+    number: str
+    title: str
+    issuer: tuple[str, ...]
+    issued: dt.date
+    published: dt.date | None
+    kind: str | None
+    abolished: dt.date | None
+    related: tuple[str, ...]
+    summary: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    path: str
+    rel: str
+    line: int
+    lines: dict[str, int] = field(compare=False, hash=False)
+    slug: str = ""
+
+    @property
+    def page(self) -> str:
+        return urls.page_url(urls.document_src(self.slug))
+
+
+@dataclass(frozen=True)
+class Module:
+    title: str
+    minutes: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    audience: tuple[str, ...]
+    minutes: int | None
+    objectives: tuple[str, ...]
+    standards: tuple[str, ...]
+    path: str
+    rel: str
+    line: int
+    lines: dict[str, int] = field(compare=False, hash=False)
+    body: str = ""
+    body_line: int = 1
+    modules: tuple[Module, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def page(self) -> str:
+        return urls.page_url(urls.course_src(self.id))
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    name: str
+    area: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    category: str
+    core: bool
+    items: tuple[Item, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    areas: tuple[Area, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Framework:
+    categories: tuple[Category, ...]
+    path: str = ""
+
+    def areas(self) -> list[Area]:
+        return [area for category in self.categories for area in category.areas]
+
+    def slots(self) -> list[Item | Area]:
+        """Places a standard can be filed under: every item, and every area without items."""
+        out: list[Item | Area] = []
+        for area in self.areas():
+            out.extend(area.items or [area])
+        return out
+
+    def placement(self, node_id: str) -> tuple[Category, Area, Item | None] | None:
+        """(category, area, item) for a slot id."""
+        for category in self.categories:
+            for area in category.areas:
+                if area.id == node_id and not area.items:
+                    return category, area, None
+                for item in area.items:
+                    if item.id == node_id:
+                        return category, area, item
+        return None
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Targets:
+    period: Period
+    values: dict[str, float]          # indicator name -> target value
+    path: str = ""
+
+
+DEFAULT_TARGETS = Targets(
+    period=Period("“十四五”", dt.date(2021, 1, 1), dt.date(2025, 12, 31)),
+    values={"coverage_core_areas": 0.90, "plan_completion": 0.95, "evaluated_after_1y": 0.30,
+            "reviewed_after_5y": 1.00, "training_attendance": 5000},
+)
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    title: str
+    kind: str
+    framework: str
+    due: dt.date
+    code: str | None
+    replaces: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Session:
+    date: dt.date
+    course: str
+    place: str | None
+    attendees: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    date: dt.date
+    line: int
+
+
+@dataclass(frozen=True)
+class Directory:
+    title: str
+    editions: tuple[Edition, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything loaded from one standards_src/ folder."""
+
+    src: str                                 # as given on the command line
+    root: str                                # absolute path
+    framework: Framework
+    standards: tuple[Standard, ...]
+    documents: tuple[Document, ...] = ()
+    courses: tuple[Course, ...] = ()
+    targets: Targets = DEFAULT_TARGETS
+    plan: tuple[PlanItem, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    directory: Directory | None = None
+    frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
+    diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
+
+
+Owner = Standard | Course          # what a body and its blocks belong to

@@ -1,0 +1,33 @@
+"""Controlled vocabularies of the source format: levels, statuses, regions, indicator names…
+
+Every stage reads these (validation checks values against them, renderers list them in order).
+"""
+from __future__ import annotations
+
+LEVELS = ("国家标准", "行业标准", "地方标准", "团体标准", "企业标准", "组织内部标准")
+UNMANAGED_LEVELS = ("国家标准", "行业标准")       # reviewed and evaluated by their own issuers
+REGIONS = ("全市", "主城都市区", "渝东北三峡库区城镇群", "渝东南武陵山区城镇群", "川渝")
+STAGES = ("制定中", "修订中")
+REVIEW_CONCLUSIONS = ("继续有效", "修订", "废止")
+DOC_KINDS = ("规划", "通知", "办法", "规定", "指南", "其他")
+AUDIENCES = ("领导干部", "管理人员", "一线职工")
+STATUSES = ("现行", "即将实施", "制定中", "被代替", "废止")
+DOCUMENT_STATUSES = ("现行有效", "已废止")
+BLOCK_KINDS = ("flow", "checklist", "criteria", "dot", "quiz")
+PLAN_KINDS = ("制定", "修订")
+DEFAULT_DIRECTORY_TITLE = "重庆市机关事务标准类规范性文件目录"
+
+# the dashboard's computed indicators (targets.yaml keys), in display order, with their labels
+INDICATORS = {
+    "coverage_core_areas": "主干业务领域标准覆盖率",
+    "plan_completion": "体系内标准制修订完成率",
+    "evaluated_after_1y": "实施满1年的标准实施效果评价比例",
+    "reviewed_after_5y": "实施满5年的标准复审率",
+    "training_attendance": "培训覆盖人次",
+}
+TARGET_NAMES = tuple(INDICATORS)
+COUNT_INDICATORS = ("training_attendance",)      # a count, not a ratio
+
+# published as downloads next to a standard's page: documents and pictures, never pages or scripts
+ATTACHMENT_TYPES = frozenset({"pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "ppt", "pptx",
+                              "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "7z"})

@@ -1,0 +1,78 @@
+"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json, and
+each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import urls
+from ..derive.catalog import Catalog, document_status
+from ..derive.editions import EditionView, edition_json
+from ..model import Document, Standard
+from ..render.context import RenderContext
+from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
+from ..text import iso_date
+from .cache import BuildCache
+from .files import json_bytes, write_json
+from .spreadsheets import cached_xlsx, csv_bytes
+
+
+def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
+    """Every export of the build into the site folder."""
+    write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog))
+    write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
+    for view in ctx.editions:
+        write_edition(view, site / "directory" / view.id, directory_title, cache)
+
+
+def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:
+    """Write the three exports of one edition into `folder` (site/directory/<id>/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    csv_data = csv_bytes(view)
+    for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_data),
+                       (XLSX_NAME, cached_xlsx(view, title, csv_data, cache))):
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def standard_record(catalog: Catalog, s: Standard) -> dict:
+    """The catalog.json form of a standard: every field, absent ones null, dates as strings."""
+    return {
+        "code": s.code, "title": s.title, "level": s.level, "framework": s.framework,
+        "issued": iso_date(s.issued), "effective": iso_date(s.effective), "abolished": iso_date(s.abolished),
+        "replaces": list(s.replaces), "stage": s.stage, "issuer": _one_or_list(s.issuer),
+        "drafters": list(s.drafters), "region": s.region, "tags": list(s.tags), "managed": s.managed,
+        "source": s.source, "summary": s.summary,
+        "reviews": [{"date": iso_date(r.date), "conclusion": r.conclusion, "note": r.note} for r in s.reviews],
+        "evaluations": [{"date": iso_date(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
+                        for e in s.evaluations],
+        "attachments": [{"file": a.file, "title": a.title} for a in s.attachments],
+        "replaced_by": list(catalog.replaced_by.get(s.code, [])),
+        "status": catalog.status[s.code], "page": s.page,
+    }
+
+
+def document_record(catalog: Catalog, d: Document) -> dict:
+    return {
+        "number": d.number, "title": d.title, "issuer": _one_or_list(d.issuer), "issued": iso_date(d.issued),
+        "published": iso_date(d.published), "kind": d.kind, "abolished": iso_date(d.abolished),
+        "related": list(d.related), "summary": d.summary, "url": d.url, "tags": list(d.tags),
+        "status": document_status(d, catalog.as_of), "page": d.page,
+    }
+
+
+def catalog_json(catalog: Catalog) -> dict:
+    return {
+        "as_of": catalog.as_of.isoformat(),
+        "standards": [standard_record(catalog, s) for s in sorted(catalog.standards, key=lambda s: s.code)],
+        "documents": [document_record(catalog, d) for d in sorted(catalog.documents, key=lambda d: d.number)],
+    }
+
+
+def _one_or_list(values: tuple[str, ...]) -> str | list[str] | None:
+    """`issuer` is a string or a list in the sources; keep a single one as a string."""
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else list(values)

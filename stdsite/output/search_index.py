@@ -1,0 +1,52 @@
+"""Our Chinese search index, written after Material's search plugin has sectioned every page.
+
+Material's lunr search cannot find 用车 inside 公务用车 and drops the last word of a query (see
+the README, "Chinese search"), so the site answers queries with our own engine (assets/search.js) behind
+Material's search UI. The engine matches substrings, so it needs no word segmentation, and its
+index is plain UTF-8 text: a fraction of Material's ASCII-escaped index.
+
+Files written under site/search/:
+- stdsearch.js      `__stdsearchLoad({...})`: loaded by a script tag, so it works from file:// too;
+- search_index.json / search_index.js: tiny stubs that keep Material's UI starting up.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+STUB = {"config": {"lang": ["zh"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": []}, "docs": []}
+
+
+def clean(text: str) -> str:
+    """Visible text of an index entry: no tags, no jieba separators, one space between words."""
+    text = html.unescape(TAG.sub(" ", text)).replace("\u200b", "")
+    return SPACE.sub(" ", text).strip()
+
+
+def compact(entries: list[dict], listings: frozenset = frozenset()) -> list:
+    """[[page url, boost, [[anchor, title, text], ...]], ...]: sections grouped under their page.
+
+    `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
+    down so that a standard ranks above the pages that merely list it. Pages in `listings`
+    keep their headings only (see render.common.LISTING)."""
+    pages: dict[str, list] = {}
+    for entry in entries:
+        url, _, anchor = entry["location"].partition("#")
+        page = pages.setdefault(url, [url, entry.get("boost", 1), []])
+        text = "" if url in listings else clean(entry.get("text", ""))
+        page[2].append([anchor, clean(entry.get("title", "")), text])
+    return list(pages.values())
+
+
+def write(entries: list[dict], site: Path, listings: frozenset = frozenset()) -> None:
+    folder = site / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps({"v": 1, "pages": compact(entries, listings)}, ensure_ascii=False, separators=(",", ":"))
+    (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
+    stub = json.dumps(STUB, ensure_ascii=False)
+    (folder / "search_index.json").write_text(stub, encoding="utf-8")
+    (folder / "search_index.js").write_text(f"var __index = {stub};\n", encoding="utf-8")

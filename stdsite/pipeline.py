@@ -1,0 +1,97 @@
+"""The whole build in one place, in order: load → validate → Graphviz syntax → warnings (the
+`check`), then, for a site: diagrams and QR codes → render context → pages (MkDocs does the
+HTML) → exports, search index, posters → link check.
+
+`build.py` (stdsite/cli/) and the MkDocs plugin (stdsite/mkdocs/) both drive the build through
+a `Session`: the settings, the build cache, and what `check` found (the build reuses it once).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .derive.catalog import Catalog
+from .derive.editions import title as directory_title
+from .derive.warnings import catalog_warnings
+from .errors import Problems
+from .load import load_sources
+from .model import Project
+from .output import graphviz, linkcheck, search_index
+from .output.cache import BuildCache
+from .output.exports import write_exports
+from .output.posters import write_posters
+from .output.qr import qr_codes
+from .render.context import RenderContext
+from .render.poster import qr_pages
+from .urls import Links
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build reads: the source folder (as typed), the as-of date, the diagrams folder."""
+
+    src: str
+    as_of: dt.date
+    diagrams: Path
+
+
+@dataclass
+class Session:
+    """One command's (or one preview's) state: settings, cache, and hand-offs between steps."""
+
+    settings: Settings
+    cache: BuildCache
+    checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
+    page_digests: dict[str, int] = field(default_factory=dict)   # preview: each page's Markdown last time
+
+    def take_checked(self) -> tuple[Project | None, Problems]:
+        """What `check` found, or a fresh check (a preview rebuild reads the sources again)."""
+        if self.checked is not None:
+            found, self.checked = self.checked, None
+            return found
+        return check(self.settings, self.cache)
+
+    def page_changed(self, src: str, markdown: str) -> bool:
+        """Whether a generated page differs from the previous build of this session (dirty builds)."""
+        digest = hash(markdown)
+        changed = self.page_digests.get(src) != digest
+        self.page_digests[src] = digest
+        return changed
+
+
+def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Problems]:
+    """Load and validate the sources, check the diagrams' syntax, add the as-of warnings."""
+    problems = Problems()
+    sources = load_sources(settings.src, settings.diagrams, problems, cache.memo)
+    project = validate(sources, problems) if sources is not None else None
+    if project is not None:
+        project = graphviz.check_diagrams(project, problems, cache)
+        if not problems.errors:
+            problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
+    cache.save()
+    return project, problems
+
+
+def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
+                   cache: BuildCache) -> RenderContext:
+    """Everything the page renderers need: the catalog, links, every diagram and QR code."""
+    svgs, _ = graphviz.render_project(project, cache)
+    ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs)
+    ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
+    return ctx
+
+
+def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | None, listings: frozenset[str],
+                  cache: BuildCache) -> None:
+    """Every file written after MkDocs has written the pages: exports, search index, posters."""
+    write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
+    if search_entries is not None:
+        search_index.write(search_entries, site, listings)
+    write_posters(ctx, site)
+
+
+def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:
+    """Strict links, last of all: None when every link of the site resolves, else the report."""
+    return linkcheck.report(str(site), site_url, docs_dir, ctx)

@@ -1,0 +1,90 @@
+"""Text rules shared by every stage: codes and slugs, natural order, dates, did-you-mean hints.
+
+Sits at the bottom of the package (with errors, urls and model): pure functions, no I/O.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DASHES = dict.fromkeys(map(ord, "—–－‐‑‒―−﹣"), "-")
+
+
+def normalize_code(code: str) -> str:
+    """Normalise a standard code: NFKC, any dash to '-', runs of spaces to one."""
+    text = unicodedata.normalize("NFKC", code).translate(DASHES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def slugify(code: str) -> str:
+    """`DB50/T 1016-2020` -> `db50-t-1016-2020` (the permanent URL part)."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize_code(code).lower()).strip("-")
+
+
+def area_slug(area_id: str) -> str:
+    """The URL name of an area page: its id in ASCII, or a stable hash for an id without any."""
+    return slugify(area_id) or "area-" + hashlib.sha1(area_id.encode("utf-8")).hexdigest()[:8]
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key that orders `1016` after `105` ("natural code order")."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A `YYYY-MM-DD` date, or None for another form or an impossible date."""
+    m = DATE_RE.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def iso_date(day: dt.date | None) -> str | None:
+    """`YYYY-MM-DD`, or None for an absent date (the JSON exports' form)."""
+    return day.isoformat() if day else None
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """Same month and day `years` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """Same month and day `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """Same day `months` earlier, clamped to the month's last day (31 Aug - 6 months = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6, quote_hint: bool = False) -> str:
+    """`，是否应为「x」？` for the closest choice, or "" when none is close enough.
+
+    `quote_hint` writes the suggestion with 「」 inside a quoted form (`是否应为 「x」？`) as the
+    quiz messages do."""
+    choices = list(choices)
+    match = difflib.get_close_matches(value, choices, n=1, cutoff=cutoff) or \
+        difflib.get_close_matches(value.lower(), choices, n=1, cutoff=cutoff)
+    if not match:
+        return ""
+    return f"，是否应为 「{match[0]}」？" if quote_hint else f"，是否应为「{match[0]}」？"

@@ -1,0 +1,151 @@
+"""Every page of the site and every link between them: the permanent URL scheme, in one place.
+
+QR codes and printed handouts point at these URLs, so they never change:
+- a standard: `standards/<slug>/` (slug: the normalised code lower-cased, runs of other than
+  `a-z0-9` replaced by `-`, `-` stripped: `DB50/T 1016-2020` -> `db50-t-1016-2020`);
+- a document: `documents/<file name without extension>/`; a course: `training/<id>/`;
+- a directory edition: `directory/<edition id>/`.
+The offline bundle uses the same paths as `.html` files (`standards/<slug>.html`).
+
+Pages are named by their virtual source path (`standards/<slug>.md`, as MkDocs sees them);
+`Links` turns those into site-relative URLs and relative hrefs for the site or the bundle.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from .text import area_slug, slugify
+
+# -- listing and single pages (virtual source paths) ------------------------------------------------
+HOME = "index.md"
+SYSTEM = "system/index.md"
+STANDARDS = "standards/index.md"
+DOCUMENTS = "documents/index.md"
+DIRECTORY = "directory/index.md"
+TRAINING = "training/index.md"
+SESSIONS = "training/sessions.md"
+DASHBOARD = "dashboard/index.md"
+ASSETS = "assets/stdsite"          # our stylesheets and scripts inside the site
+DATA = "data"                      # machine-readable exports (catalog.json, indicators.json)
+
+
+def standard_src(slug: str) -> str:
+    return f"standards/{slug}.md"
+
+
+def standard_slug(code: str) -> str:
+    """The `<slug>` of `standards/<slug>/` for a (normalised) code."""
+    return slugify(code)
+
+
+# the HTML file of a standard's own page, in the site (`x/index.html`) or the bundle (`x.html`)
+STANDARD_PAGE_FILE = re.compile(r"^standards/[^/]+/index\.html$|^standards/[^/]+\.html$")
+
+
+def poster_src(slug: str) -> str:
+    return f"standards/{slug}/poster.md"
+
+
+def attachment_path(slug: str, name: str) -> str:
+    """Where a standard's attachment is published, next to its page."""
+    return f"standards/{slug}/files/{name}"
+
+
+def document_src(slug: str) -> str:
+    return f"documents/{slug}.md"
+
+
+def course_src(course_id: str) -> str:
+    return f"training/{course_id}.md"
+
+
+def signin_src(course_id: str) -> str:
+    return f"training/{course_id}/signin.md"
+
+
+def area_src(area_id: str) -> str:
+    return f"system/{area_slug(area_id)}/index.md"
+
+
+def edition_src(edition_id: str) -> str:
+    return f"directory/{edition_id}.md"
+
+
+def edition_file(edition_id: str, name: str) -> str:
+    """Site-relative path of an edition's export (a file, not a page)."""
+    return f"directory/{edition_id}/{name}"
+
+
+def page_url(src: str) -> str:
+    """The permanent, site-relative URL of a page (catalog.json's `page`, what QR codes encode)."""
+    return Links(directory_urls=True).url(src)
+
+
+def asset(name: str) -> str:
+    return f"{ASSETS}/{name}"
+
+
+# -- links ---------------------------------------------------------------------------------------------
+_URL_UNSAFE = re.compile(r"[%#?\s\"'<>\\\x00-\x1f\x7f]")
+
+
+def url_path(path: str) -> str:
+    """Percent-encode what would end or break a URL path (`#`, `?`, `%`, spaces, quotes…) in a file
+    or page name; other characters, Chinese included, stay readable."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), path)
+
+
+class Links:
+    """Relative URLs between generated pages, for the web site (directory URLs) or the offline
+    bundle (`.html` files). Pages are named by source path (`standards/x.md`)."""
+
+    def __init__(self, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+
+    def url(self, src: str) -> str:
+        """Site-relative URL of a source page."""
+        stem = src[:-3] if src.endswith(".md") else src
+        if stem == "index" or stem.endswith("/index"):
+            base = stem[: -len("index")]
+            return base if self.directory_urls else base + "index.html"
+        return stem + "/" if self.directory_urls else stem + ".html"
+
+    def html_file(self, src: str) -> str:
+        """The site-relative HTML file a source page is written to."""
+        url = self.url(src)
+        return url + "index.html" if url.endswith("/") or url == "" else url
+
+    def rel(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        """Relative href from one page to another (or to a file path that is not a page)."""
+        here = self.url(from_src)
+        folder = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+        target = self.url(to_src) if to_src.endswith(".md") else to_src
+        href = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
+        if self.directory_urls and to_src.endswith(".md") and not href.endswith("/"):
+            href += "/"
+        return url_path(href) + (f"#{anchor}" if anchor else "")
+
+    def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
+        """An HTML link from one page to another; the text is escaped."""
+        cls_attr = f' class="{cls}"' if cls else ""
+        href = html.escape(self.rel(from_src, to_src, anchor), quote=True)
+        return f'<a href="{href}"{cls_attr}>{html.escape(text, quote=True)}</a>'
+
+
+def permanent_url(site_url: str | None, page: str) -> str | None:
+    """`standards/x/` -> `http://host/standards/x/`, or None when no site_url is configured."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + page
+
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def safe_href(value: str) -> bool:
+    """Same-page anchors, relative links, http(s) and mailto only (never `javascript:` or `data:`)."""
+    plain = re.sub(r"[\x00-\x20]", "", html.unescape(value))
+    scheme = _SCHEME.match(plain)
+    return scheme is None or scheme.group(1).lower() in ("http", "https", "mailto")

@@ -1,0 +1,58 @@
+"""Stage 2, validate: `Sources` (what the files say) into the `Project` model (what it means).
+
+Every rule of the source format is checked here and every problem is reported in one pass, as
+`path:line: message` in Chinese. The project is None only when framework.yaml, which everything
+depends on, is unusable; otherwise files with errors are left out and the errors reported.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from ..errors import Problems
+from ..load import SourceFile, Sources
+from ..model import DEFAULT_TARGETS, Framework, Project
+from ..text import natural_key
+from .blocks import check_blocks
+from .courses import validate_course
+from .crossref import check_references
+from .documents import validate_document
+from .framework import validate_framework
+from .lists import validate_directory, validate_plan, validate_sessions, validate_targets
+from .standards import validate_standard
+
+T = TypeVar("T")
+
+
+def validate(sources: Sources, problems: Problems) -> Project | None:
+    """The validated project (None when framework.yaml is unusable); problems go to `problems`."""
+    single = sources.single
+    framework = None
+    if "framework.yaml" in single:
+        framework = validate_framework(single["framework.yaml"], problems)
+    elif not (sources.folder.root / "framework.yaml").is_file():
+        problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
+    standards = _each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
+    documents = _each(sources.folders["documents"], lambda f: validate_document(f, problems))
+    courses = _each(sources.folders["courses"], lambda f: validate_course(f, problems))
+    targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
+    plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
+    sessions = validate_sessions(single["training_sessions.yaml"], problems) \
+        if "training_sessions.yaml" in single else []
+    directory = validate_directory(single["directory.yaml"], problems) if "directory.yaml" in single else None
+    if not standards and not problems.errors:
+        problems.error(sources.shown("standards"), None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
+    project = Project(
+        src=sources.given, root=str(sources.folder.root), framework=framework or Framework(()),
+        standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
+        courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
+        directory=directory, frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
+        diagrams=sources.diagrams)
+    project = check_references(project, problems, framework_known=framework is not None)
+    if framework is None:
+        return None
+    return check_blocks(project, problems)
+
+
+def _each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:
+    return [record for file in files if (record := make(file)) is not None]

@@ -1,0 +1,39 @@
+"""Validation of the structured blocks (flow, checklist, criteria, dot, quiz) inside bodies.
+
+Runs after the cross-file checks (a quiz explanation's `[[refs]]` must resolve). One validator
+per kind, registered in VALIDATORS: `validator(block, checker, owner, project) -> parsed form or
+None` (None: errors were reported). The Graphviz syntax of diagrams is checked later, by the
+pipeline, with the real `dot` (stdsite/output/graphviz.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from ...errors import Problems
+from ...model import Block, Owner, Parsed, Project
+from ..schema import Checker
+from .checklist import check_checklist
+from .criteria import check_criteria
+from .dot import check_dot
+from .flow import check_flow
+from .quiz import check_quiz
+
+Validator = Callable[[Block, Checker, Owner, Project], Parsed | None]
+VALIDATORS: dict[str, Validator] = {"quiz": check_quiz, "flow": check_flow, "checklist": check_checklist,
+                                    "criteria": check_criteria, "dot": check_dot}
+
+
+def check_blocks(project: Project, problems: Problems) -> Project:
+    """Validate every block of every standard and course; keep the parsed form on the block."""
+    def checked(owner: Owner) -> Owner:
+        check = Checker(problems, owner.path)
+        blocks = []
+        for block in owner.blocks:
+            validator = VALIDATORS.get(block.kind)
+            parsed = validator(block, check, owner, project) if validator else None
+            blocks.append(dataclasses.replace(block, parsed=parsed))
+        return dataclasses.replace(owner, blocks=tuple(blocks))
+
+    return dataclasses.replace(project, standards=tuple(checked(s) for s in project.standards),
+                               courses=tuple(checked(c) for c in project.courses))

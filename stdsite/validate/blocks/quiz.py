@@ -1,0 +1,144 @@
+"""Validation of `quiz` blocks (training courses).
+
+Runs after the cross-file checks, so `[[refs]]` in explanations can be resolved
+against the project's standards. A quiz is a YAML list of questions:
+
+    - q: 公务用车更新的使用年限条件是多少年?
+      options: [5年, 8年, 10年]
+      answer: 8年          # the right option's text, or its 0-based position
+      explain: 见 [[Q/CQJG 101-2023#6.1]]
+
+`check_quiz` reports every problem with the file and line of the offending value and returns a
+`Quiz` (the validated questions) or None when the block is unusable.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from ...errors import quote
+from ...load.markdown import text_references
+from ...load.yaml import YList, YMap
+from ...model import Block, Owner, Project, Question, Quiz, Standard
+from ...text import did_you_mean
+from ..references import reference_problem
+from ..schema import Checker, Spec
+
+QUESTION_FIELDS = {
+    "q": Spec("text", True, label="题目"),
+    "options": Spec("any", True, label="选项"),
+    "answer": Spec("any", True, label="答案"),
+    "explain": Spec("text", label="解析"),
+}
+
+
+def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> Quiz | None:
+    """Validate a quiz block; returns the questions, or None when any question is unusable."""
+    data = block.data
+    if isinstance(data, YMap) and "q" in data:          # a single question written without "- "
+        check.error(block.line + 1, "「quiz」块应为题目列表，每道题以「- q:」开头")
+        return None
+    if not isinstance(data, YList) or not data:
+        check.error(block.line, "「quiz」块应为题目列表，每道题以「- q:」开头，如：- q: 题目")
+        return None
+    questions: list[Question] = []
+    ok = True
+    by_code = {s.code: s for s in project.standards}
+    for index, item in enumerate(data):
+        question = _question(item, data.line_of(index), index + 1, check, owner, by_code)
+        if question is None:
+            ok = False
+        else:
+            questions.append(question)
+    return Quiz(tuple(questions)) if ok else None
+
+
+def _question(item, line: int, number: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> Question | None:
+    what = f"第 {number} 题"
+    values = check.mapping(item, QUESTION_FIELDS, what, line)
+    if values is None:
+        return None
+    options = _options(item, values["options"], what, check)
+    answer = None
+    if options is not None and values["answer"] is not None:
+        answer = _answer(values["answer"], options, item.line_of("answer"), what, check)
+    explain = values["explain"]
+    refs_ok = True
+    if explain:
+        refs_ok = _check_refs(explain, item.line_of("explain"), check, owner, by_code)
+    if values["q"] is None or options is None or answer is None or not refs_ok:
+        return None
+    return Question(values["q"], tuple(options), answer, explain or None, item.line)
+
+
+def _options(item: YMap, raw, what: str, check: Checker) -> list[str] | None:
+    if raw is None:
+        return None                                     # reported as a missing field
+    line = item.line_of("options")
+    if not isinstance(raw, YList):
+        check.error(line, f"{what}的选项「options」应为列表，如 options: [5年, 8年, 10年]，实际是 {quote(raw)}")
+        return None
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    ok = True
+    for index, value in enumerate(raw):
+        option_line = raw.line_of(index)
+        text = check.text(value, "options", option_line)
+        if text is None:
+            ok = False
+            continue
+        if not text:
+            check.error(option_line, f"{what}的第 {index + 1} 个选项是空的")
+            ok = False
+            continue
+        key = _key(text)
+        if key in seen:
+            check.error(option_line, f"{what}的选项 {quote(text)} 重复（第 {seen[key] + 1} 个选项已有）")
+            ok = False
+            continue
+        seen[key] = index
+        out.append(text)
+    if ok and len(out) < 2:
+        check.error(line, f"{what}至少需要 2 个选项，实际只有 {len(out)} 个")
+        return None
+    return out if ok else None
+
+
+def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> int | None:
+    """The right option's index, from its text or its 0-based position."""
+    count = len(options)
+    if isinstance(raw, bool) or isinstance(raw, float) or isinstance(raw, (YList, YMap)):
+        extra = "（每题只能有一个答案）" if isinstance(raw, YList) else ""
+        shown = str(raw).lower() if isinstance(raw, bool) else raw
+        check.error(line, f"{what}的答案 {quote(shown)} 无效{extra}：应为正确选项的文字，或它的序号（从 0 数起）")
+        return None
+    if isinstance(raw, int):
+        if 0 <= raw < count:
+            return raw
+        check.error(line, f"{what}的答案序号 {quote(raw)} 超出范围：共 {count} 个选项，序号从 0 数起，应为 0 到 {count - 1}")
+        return None
+    text = str(raw).strip()
+    keys = [_key(o) for o in options]
+    if _key(text) in keys:
+        return keys.index(_key(text))
+    hint = did_you_mean(text, options, cutoff=0.4, quote_hint=True)
+    if text.isdigit() and not hint:
+        hint = f"；如按序号作答，请不要加引号（answer: {text}）"
+    check.error(line, f"{what}的答案 {quote(text)} 不是任何一个选项（选项：{'、'.join(options)}）{hint}")
+    return None
+
+
+def _check_refs(text: str, line: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> bool:
+    """Every `[[code]]`, `[[code#clause]]` in an explanation must resolve."""
+    ok = True
+    current = owner if isinstance(owner, Standard) else None
+    for ref in text_references(text, line):
+        message = reference_problem(ref, current, by_code, "解析中")
+        if message:
+            check.error(line, message)
+            ok = False
+    return ok
+
+
+def _key(text: str) -> str:
+    """Comparison form of an option: NFKC (full-width to half-width), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())

@@ -1,0 +1,110 @@
+"""The small files at the top of the source folder: targets.yaml, plan.yaml, training_sessions.yaml
+and directory.yaml (the editions of the published directory)."""
+from __future__ import annotations
+
+import re
+
+from ..errors import Problems, quote
+from ..load import SourceFile
+from ..load.yaml import YMap
+from ..model import (DEFAULT_DIRECTORY_TITLE, DEFAULT_TARGETS, PLAN_KINDS, TARGET_NAMES, COUNT_INDICATORS, Directory, Edition, Period,
+                     PlanItem, Session, Targets)
+from ..text import normalize_code
+from .schema import Checker, Spec
+
+PLAN_FIELDS = {"title": Spec("text", True), "kind": Spec("choice", True, PLAN_KINDS),
+               "framework": Spec("text", True), "due": Spec("date", True), "code": Spec("text"),
+               "replaces": Spec("text")}
+SESSION_FIELDS = {"date": Spec("date", True), "course": Spec("text", True), "place": Spec("text"),
+                  "attendees": Spec("int", True)}
+PERIOD_FIELDS = {"name": Spec("text", True), "start": Spec("date", True), "end": Spec("date", True)}
+EDITION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def list_entries(file: SourceFile, specs: dict[str, Spec], what: str, problems: Problems) -> list[tuple[dict, YMap]]:
+    """(values, mapping) of every entry of a file that is a list of mappings with the required fields."""
+    check = Checker(problems, file.shown)
+    out = []
+    for item, _ in check.list_of_maps(file.data, file.rel, getattr(file.data, "line", 1)):
+        v = check.mapping(item, specs, what)
+        if v and all(v[k] is not None for k, s in specs.items() if s.required):
+            out.append((v, item))
+    return out
+
+
+def validate_targets(file: SourceFile, problems: Problems) -> Targets:
+    """The plan period and the five targets (defaults for what is missing or wrong)."""
+    data = file.data
+    check = Checker(problems, file.shown)
+    specs = {"period": Spec("any", True), **{name: Spec("number") for name in TARGET_NAMES}}
+    v = check.mapping(data, specs, "targets.yaml")
+    if not v:
+        return DEFAULT_TARGETS
+    p = check.mapping(v["period"], PERIOD_FIELDS, "规划期", data.line_of("period"))
+    period = DEFAULT_TARGETS.period
+    if p and p["name"] and p["start"] and p["end"]:
+        if p["end"] < p["start"]:
+            check.error(v["period"].line_of("end"), "规划期结束日期早于开始日期")
+        period = Period(p["name"], p["start"], p["end"])
+    for name in TARGET_NAMES:
+        if name not in COUNT_INDICATORS and v[name] is not None and not 0 <= v[name] <= 1:
+            check.error(data.line_of(name), f"指标「{name}」的目标 {quote(v[name])} 应为 0 到 1 之间的比例，如 90% 写作 0.90")
+            v[name] = None
+    values = {name: (v[name] if v[name] is not None else DEFAULT_TARGETS.values[name]) for name in TARGET_NAMES}
+    return Targets(period, values, file.shown)
+
+
+def validate_plan(file: SourceFile, problems: Problems) -> list[PlanItem]:
+    out = []
+    check = Checker(problems, file.shown)
+    for v, item in list_entries(file, PLAN_FIELDS, "计划项", problems):
+        if v["kind"] == "修订" and not v["replaces"]:
+            check.error(item.line, "「修订」计划项缺少被修订的标准编号「replaces」")
+        out.append(PlanItem(v["title"], v["kind"], v["framework"], v["due"],
+                            normalize_code(v["code"]) if v["code"] else None,
+                            normalize_code(v["replaces"]) if v["replaces"] else None, item.line))
+    return out
+
+
+def validate_sessions(file: SourceFile, problems: Problems) -> list[Session]:
+    check = Checker(problems, file.shown)
+    out = []
+    for v, item in list_entries(file, SESSION_FIELDS, "培训记录", problems):
+        if v["attendees"] < 0:
+            check.error(item.line_of("attendees"), f"参训人数 {quote(v['attendees'])} 不能为负数")
+            continue
+        out.append(Session(v["date"], v["course"], v["place"], v["attendees"], item.line))
+    return out
+
+
+def validate_directory(file: SourceFile, problems: Problems) -> Directory | None:
+    """The directory's title and its editions, in date order (ids and dates unique)."""
+    data = file.data
+    check = Checker(problems, file.shown)
+    v = check.mapping(data, {"title": Spec("text"), "editions": Spec("any", True)}, "directory.yaml")
+    if not v:
+        return None
+    editions: list[Edition] = []
+    ids: dict[str, int] = {}
+    dates: dict = {}
+    for item, _ in check.list_of_maps(v["editions"], "editions", data.line_of("editions")):
+        e = check.mapping(item, {"id": Spec("text", True), "date": Spec("date", True)}, "目录期次")
+        if not e or not e["id"] or not e["date"]:
+            continue
+        if not EDITION_ID.fullmatch(e["id"]) or e["id"].lower() == "index":
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），且不能是 index")
+            continue
+        if e["id"] in ids:
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id']]} 行已有）")
+            continue
+        if e["date"] in dates:
+            check.error(item.line_of("date"), f"期次日期 {quote(e['date'].isoformat())} 重复（第 {dates[e['date']]} 行已有）")
+            continue
+        ids[e["id"]] = item.line
+        dates[e["date"]] = item.line
+        editions.append(Edition(e["id"], e["date"], item.line))
+    for earlier, later in zip(editions, editions[1:]):
+        if later.date < earlier.date:
+            check.error(later.line, f"期次 {quote(later.id)} 的日期早于上一期 {quote(earlier.id)}，期次应按日期先后排列")
+    title = v["title"] or DEFAULT_DIRECTORY_TITLE
+    return Directory(title, tuple(sorted(editions, key=lambda e: e.date)), file.shown)

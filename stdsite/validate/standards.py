@@ -1,0 +1,130 @@
+"""A standard (`standards/**/*.md` or `*.yaml`): its metadata, records, attachments and clauses."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import urls
+from ..errors import Problems, quote
+from ..load import SourceFile
+from ..load.files import SourceFolder, exists_exact_case, inside
+from ..load.yaml import YMap
+from ..model import (ATTACHMENT_TYPES, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES, UNMANAGED_LEVELS, Attachment,
+                     Evaluation, Review, Standard)
+from ..text import normalize_code
+from .body import clauses
+from .schema import Checker, Spec, item_line
+
+STANDARD_FIELDS = {
+    "code": Spec("text", True, label="标准编号"),
+    "title": Spec("text", True, label="标准名称"),
+    "level": Spec("choice", True, LEVELS, label="标准级别"),
+    "framework": Spec("text", True, label="体系位置"),
+    "issued": Spec("date"), "effective": Spec("date"), "abolished": Spec("date"),
+    "replaces": Spec("texts"),
+    "stage": Spec("choice", choices=STAGES),
+    "issuer": Spec("text_or_texts"), "drafters": Spec("texts"),
+    "region": Spec("choice", choices=REGIONS),
+    "tags": Spec("texts"),
+    "managed": Spec("bool"),
+    "source": Spec("text"), "summary": Spec("text"),
+    "reviews": Spec("any"), "evaluations": Spec("any"), "attachments": Spec("any"),
+}
+REVIEW_FIELDS = {"date": Spec("date", True), "conclusion": Spec("choice", True, REVIEW_CONCLUSIONS), "note": Spec("text")}
+EVALUATION_FIELDS = {"date": Spec("date", True), "by": Spec("text"), "score": Spec("number"),
+                     "grade": Spec("text"), "note": Spec("text")}
+ATTACHMENT_FIELDS = {"file": Spec("text", True), "title": Spec("text")}
+
+
+def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems) -> Standard | None:
+    """The standard of one file, or None when it is unusable (problems reported)."""
+    data = file.data
+    check = Checker(problems, file.shown)
+    values = check.mapping(data, STANDARD_FIELDS, "标准元数据")
+    if values is None or values["code"] is None or values["title"] is None:
+        return None
+    code = normalize_code(values["code"])
+    slug = urls.standard_slug(code)
+    if not slug:
+        check.error(data.line_of("code"), f"标准编号 {quote(code)} 中没有英文字母或数字，无法生成网址")
+        return None
+    issued, effective, abolished = values["issued"], values["effective"], values["abolished"]
+    stage = values["stage"]
+    if effective is None and "effective" not in data and stage != "制定中":
+        check.error(data.line, "缺少实施日期「effective」；尚未发布的标准请写 stage: 制定中")
+    if effective is not None and stage == "制定中":
+        check.error(data.line_of("stage"), "stage: 制定中 的标准不应有实施日期「effective」")
+    if issued and effective and effective < issued:
+        check.error(data.line_of("effective"), f"实施日期 {quote(effective.isoformat())} 早于发布日期 {quote(issued.isoformat())}")
+    if abolished and effective and abolished < effective:
+        check.error(data.line_of("abolished"), f"废止日期 {quote(abolished.isoformat())} 早于实施日期 {quote(effective.isoformat())}")
+    level = values["level"] or "地方标准"
+    managed = values["managed"] if values["managed"] is not None else level not in UNMANAGED_LEVELS
+    replaces = tuple(normalize_code(c) for c in values["replaces"])
+    for index, old in enumerate(replaces):
+        if old == code:
+            check.error(item_line(data, "replaces", index), f"标准不能代替自己 {quote(old)}")
+    return Standard(
+        code=code, title=values["title"], level=level, framework=values["framework"] or "",
+        issued=issued, effective=effective, abolished=abolished, replaces=replaces, stage=stage,
+        issuer=tuple(values["issuer"]), drafters=tuple(values["drafters"]), region=values["region"] or "全市",
+        tags=tuple(values["tags"]), managed=managed, source=values["source"], summary=values["summary"],
+        reviews=tuple(sorted(_reviews(data, check), key=lambda r: r.date)),
+        evaluations=tuple(sorted(_evaluations(data, check), key=lambda e: e.date)),
+        attachments=attachments(file, folder, check, lambda name: urls.attachment_path(slug, name)),
+        path=file.shown, rel=file.rel, line=data.line, lines=dict(data.key_lines), body=file.body,
+        body_line=file.body_line, clauses=tuple(clauses(file.headings, check)) if file.body is not None else (),
+        blocks=file.blocks, slug=slug)
+
+
+def _reviews(data: YMap, check: Checker) -> list[Review]:
+    out = []
+    for item, _ in check.list_of_maps(data.get("reviews"), "reviews", data.line_of("reviews")):
+        r = check.mapping(item, REVIEW_FIELDS, "复审记录")
+        if r and r["date"] and r["conclusion"]:
+            out.append(Review(r["date"], r["conclusion"], r["note"]))
+    return out
+
+
+def _evaluations(data: YMap, check: Checker) -> list[Evaluation]:
+    out = []
+    for item, _ in check.list_of_maps(data.get("evaluations"), "evaluations", data.line_of("evaluations")):
+        e = check.mapping(item, EVALUATION_FIELDS, "实施效果评价")
+        if e and e["date"]:
+            if e["score"] is not None and not 0 <= e["score"] <= 100:
+                check.error(item.line_of("score"), f"评价得分 {quote(e['score'])} 应在 0 到 100 之间")
+            out.append(Evaluation(e["date"], e["by"], e["score"], e["grade"], e["note"]))
+    return out
+
+
+def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: Callable[[str], str],
+                allowed: frozenset[str] = ATTACHMENT_TYPES) -> tuple[Attachment, ...]:
+    """The `attachments` of a file: each must exist (exact case), stay inside the source folder,
+    be of an allowed type and have a name of its own; `target(name)` is where it is published."""
+    data = file.data
+    out: list[Attachment] = []
+    for item, _ in check.list_of_maps(data.get("attachments"), "attachments", data.line_of("attachments")):
+        a = check.mapping(item, ATTACHMENT_FIELDS, "附件")
+        if not a or not a["file"]:
+            continue
+        line = item.line_of("file")
+        resolved = Path(os.path.normpath(file.path.parent / a["file"]))
+        if os.path.isabs(a["file"]) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
+            check.error(line, f"附件 {quote(a['file'])} 位于 standards_src/ 之外，不能发布")
+            continue
+        if not exists_exact_case(resolved, folder.root):
+            check.error(line, f"附件 {quote(a['file'])} 不存在（注意文件名大小写要完全一致）")
+            continue
+        if not resolved.is_file():
+            check.error(line, f"附件 {quote(a['file'])} 不是文件")
+            continue
+        name = resolved.name
+        if resolved.suffix.lower().lstrip(".") not in allowed:
+            check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
+            continue
+        if any(existing.target.endswith("/" + name) for existing in out):
+            check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件同名，请改名")
+            continue
+        out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
+    return tuple(out)

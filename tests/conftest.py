@@ -5,6 +5,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# hypothesis keeps no example database in the repository (tests write nothing into it)
+settings.register_profile("stdsite", database=None)
+settings.load_profile("stdsite")
 
 from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
 

@@ -22,6 +22,7 @@ from .output.cache import BuildCache
 from .output.exports import write_exports
 from .output.posters import write_posters
 from .output.qr import qr_codes
+from .output.sitefiles import SiteWriter
 from .render.context import RenderContext
 from .render.poster import qr_pages
 from .urls import Links
@@ -35,6 +36,7 @@ class Settings:
     src: str
     as_of: dt.date
     diagrams: Path
+    workers: int = 1            # processes a build may use (QR codes, pages)
 
 
 @dataclass
@@ -75,21 +77,20 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
 
 
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
-                   cache: BuildCache) -> RenderContext:
+                   cache: BuildCache, workers: int = 1) -> RenderContext:
     """Everything the page renderers need: the catalog, links, every diagram and QR code."""
-    svgs, _ = graphviz.render_project(project, cache)
+    svgs, _ = graphviz.render_project(project, cache, workers)
     ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs)
-    ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
+    ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache, workers)
     return ctx
 
 
-def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | None, listings: frozenset[str],
-                  cache: BuildCache) -> None:
-    """Every file written after MkDocs has written the pages: exports, search index, posters."""
-    write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
+def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache) -> None:
+    """Every file written after the pages: exports, search index, posters."""
+    write_exports(ctx, out, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
-        search_index.write(search_entries, site, listings)
-    write_posters(ctx, site)
+        search_index.write(search_entries, out)
+    write_posters(ctx, out)
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:

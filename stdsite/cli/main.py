@@ -18,6 +18,7 @@ from ..errors import BuildFailed, Problems, ToolMissing, UsageError
 from ..model import Project
 from ..output.cache import BuildCache
 from ..output.graphviz import require_dot
+from ..output.parallel import available_cores
 from .site import build_site, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -51,10 +52,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def session_for(args: argparse.Namespace) -> pipeline.Session:
-    """The settings and the build cache of this command."""
+def session_for(args: argparse.Namespace, workers: int = 1) -> pipeline.Session:
+    """The settings and the build cache of this command (`workers`: processes a build may use)."""
     here = Path(args.config).resolve().parent
-    settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams")
+    settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams", workers)
     return pipeline.Session(settings, BuildCache(Path(args.cache) if args.cache else here / ".cache" / "stdsite"))
 
 
@@ -90,7 +91,7 @@ def setup_logging() -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    session = session_for(args)
+    session = session_for(args, available_cores())
     check(session)
     require_dot()
     setup_logging()
@@ -124,7 +125,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..output.bundle import make_bundle
-    session = session_for(args)
+    session = session_for(args, available_cores())
     check(session)
     require_dot()
     setup_logging()

@@ -28,6 +28,8 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import ToolMissing
 from ..output.cache import BuildCache
+from ..output.search_index import listing_entries
+from ..output.sitefiles import SiteWriter
 from ..render.common import safe_urls
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation
@@ -56,7 +58,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.dirty = False                              # preview: re-render only changed pages
         self.ctx: RenderContext | None = None
         self.pages: dict[str, str] = {}
-        self.listings: set[str] = set()          # URLs of listing pages (headings-only in search)
+        self.writer: SiteWriter | None = None    # set by our build loop (stdsite/mkdocs/driver.py)
 
     def _own_session(self, config: MkDocsConfig) -> pipeline.Session:
         """A session from the plugin's options (plain `mkdocs build`)."""
@@ -80,7 +82,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         as_of = session.settings.as_of
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
-                                               session.cache)
+                                               session.cache, session.settings.workers)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
         self.pages = generate(self.ctx)
@@ -117,8 +119,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
 
     @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        if (page.meta.get("search") or {}).get("listing"):
-            self.listings.add(page.url)
+        search = config.plugins.get("material/search")
+        if search is not None and (page.meta.get("search") or {}).get("listing"):
+            listing_entries(search.search_index.entries, page.url)
         page.content = self.ctx.restore_late(page.content)
         return context
 
@@ -126,7 +129,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         site = Path(config.site_dir)
         search = config.plugins.get("material/search")
         entries = search.search_index.entries if search is not None else None
-        pipeline.write_outputs(self.ctx, site, entries, frozenset(self.listings), self.session.cache)
+        writer = self.writer or SiteWriter(site)           # `mkdocs build`: straight into site_dir
+        pipeline.write_outputs(self.ctx, writer, entries, self.session.cache)
         report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir)
         if report:                      # keep last: every file is written; the old site stays
             raise PluginError(report)

@@ -2,8 +2,6 @@
 each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from .. import urls
 from ..derive.catalog import Catalog, document_status
 from ..derive.editions import EditionView, edition_json
@@ -12,28 +10,28 @@ from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
-from .files import json_bytes, write_json
+from .files import json_bytes
+from .sitefiles import SiteWriter
 from .spreadsheets import cached_xlsx, csv_bytes
 
 
-def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
-    """Every export of the build into the site folder."""
-    write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog))
-    write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
+def write_exports(ctx: RenderContext, out: SiteWriter, directory_title: str, cache: BuildCache) -> None:
+    """Every export of the build into the site."""
+    out.write(f"{urls.DATA}/catalog.json", json_bytes(catalog_json(ctx.catalog)))
+    out.write(f"{urls.DATA}/indicators.json", json_bytes(ctx.indicators.json()))
     for view in ctx.editions:
-        write_edition(view, site / "directory" / view.id, directory_title, cache)
+        write_edition(view, out, directory_title, cache)
 
 
-def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:
-    """Write the three exports of one edition into `folder` (site/directory/<id>/)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_edition(view: EditionView, out: SiteWriter, title: str, cache: BuildCache) -> list[str]:
+    """Write the three exports of one edition (site/directory/<id>/); their site paths."""
     written = []
     csv_data = csv_bytes(view)
     for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_data),
                        (XLSX_NAME, cached_xlsx(view, title, csv_data, cache))):
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
+        rel = urls.edition_file(view.id, name)
+        out.write(rel, data)
+        written.append(rel)
     return written
 
 

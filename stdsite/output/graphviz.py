@@ -16,10 +16,11 @@ import re
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 
 from ..errors import GRAPHVIZ_MISSING, Problems, ToolMissing
-from ..model import Project
+from ..model import Diagram, Project
 from ..render.flowdot import FONT, diagram_source
 from ..urls import safe_href
 from .cache import BuildCache
@@ -27,7 +28,7 @@ from .cache import BuildCache
 log = logging.getLogger("mkdocs.plugins.stdsite")
 
 # Change when the DOT→SVG pipeline changes (options, sanitising): old cache entries are then ignored.
-PIPELINE = f"stdsite-diagram-1|-Gfontname={FONT}|-Nfontname={FONT}|-Efontname={FONT}"
+PIPELINE = f"stdsite-diagram-2|-Gfontname={FONT}|-Nfontname={FONT}|-Efontname={FONT}"
 DOT_ARGS = [f"-Gfontname={FONT}", f"-Nfontname={FONT}", f"-Efontname={FONT}"]
 CHECKED = "checked-"          # cache key prefix: a DOT source Graphviz has read without error
 
@@ -151,8 +152,9 @@ def check_diagrams(project: Project, problems: Problems, cache: BuildCache) -> P
     """Report diagrams Graphviz cannot read, at the block's line; their parsed form becomes None.
     Without Graphviz, a warning (the build itself then stops with how to install it)."""
     owners = list(project.standards) + list(project.courses)
-    found = [(o, i, dot) for o, owner in enumerate(owners) for i, block in enumerate(owner.blocks)
-             if (dot := diagram_source(block)) is not None]
+    # only hand-written DOT: a flow's DOT is written by render/flowdot.py with every text quoted
+    found = [(o, i, block.parsed.dot) for o, owner in enumerate(owners) for i, block in enumerate(owner.blocks)
+             if isinstance(block.parsed, Diagram)]
     if not found:
         return project
     try:
@@ -182,12 +184,29 @@ _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>.*?</title>\s*", re.S)
 _HREF = re.compile(r'\s(xlink:href|href)="([^"]*)"')
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+_PAGE_ID = re.compile(r'(\sid="|#)page\d+,\d+_')
+_CLUSTER = re.compile(r'<g id="clust(\d+)" class="cluster">.*?</g>\n', re.S)
+
+
+def canonical(svg: str) -> str:
+    """The same drawing whatever else `dot` drew in the same run: in a batch it prefixes ids with
+    the graph's position (`page0,1_graph0`) and may emit the lane clusters in another order (the
+    layout is the same). Without this, a diagram drawn alone (an incremental build) and in a
+    batch (a cold build) would differ byte for byte."""
+    svg = _PAGE_ID.sub(r"\1", svg)
+    found = list(_CLUSTER.finditer(svg))
+    if len(found) > 1:
+        start, end = found[0].start(), found[-1].end()
+        if "".join(m.group(0) for m in found) == svg[start:end]:        # one run of sibling clusters
+            ordered = sorted(found, key=lambda m: int(m.group(1)))
+            svg = svg[:start] + "".join(m.group(0) for m in ordered) + svg[end:]
+    return svg
 
 
 def sanitise(svg: str) -> str:
     """Graphviz SVG made safe and tidy for inlining in HTML: no prolog, comments or `<title>`
     tooltips, only harmless link targets, sizes in CSS pixels (1 pt → 1 px)."""
-    svg = _PROLOG.sub("", svg)
+    svg = canonical(_PROLOG.sub("", svg))
     svg = _TITLE.sub("", svg)
 
     def href(m: re.Match) -> str:
@@ -210,9 +229,9 @@ def _render_batch(sources: list[str], stats: RenderStats) -> list[str | None]:
     return [_render_batch([s], stats)[0] for s in sources]
 
 
-def render_all(sources: list[str], cache: BuildCache) -> tuple[dict[str, str], RenderStats]:
+def render_all(sources: list[str], cache: BuildCache, workers: int = 1) -> tuple[dict[str, str], RenderStats]:
     """{DOT source: sanitised SVG} for every source, and what it took; only sources absent from
-    the cache are rendered (in one batch)."""
+    the cache are rendered (in one batch per worker, the batches side by side)."""
     started = time.perf_counter()
     stats = RenderStats()
     unique = {content_hash(s): s for s in sources}
@@ -229,7 +248,11 @@ def render_all(sources: list[str], cache: BuildCache) -> tuple[dict[str, str], R
     if missing:
         require_dot()
         keys = sorted(missing)
-        for key, svg in zip(keys, _render_batch([missing[k] for k in keys], stats)):
+        parts = max(1, min(workers, len(keys) // 50))     # a `dot` process costs ~30 ms to start
+        chunks = [keys[k::parts] for k in range(parts)]
+        with ThreadPoolExecutor(parts) as pool:
+            drawn = list(pool.map(lambda chunk: _render_batch([missing[k] for k in chunk], stats), chunks))
+        for key, svg in ((k, svg) for chunk, svgs in zip(chunks, drawn) for k, svg in zip(chunk, svgs)):
             if svg is not None:
                 out[missing[key]] = sanitise(svg)
                 cache.put_text(f"{key}.svg", out[missing[key]])
@@ -241,8 +264,8 @@ def render_all(sources: list[str], cache: BuildCache) -> tuple[dict[str, str], R
     return out, stats
 
 
-def render_project(project: Project, cache: BuildCache) -> tuple[dict[str, str], RenderStats]:
-    """Every flow/dot block of every standard and course, rendered in one batch."""
+def render_project(project: Project, cache: BuildCache, workers: int = 1) -> tuple[dict[str, str], RenderStats]:
+    """Every flow/dot block of every standard and course, rendered in batches."""
     sources = [dot for owner in (*project.standards, *project.courses) for block in owner.blocks
                if (dot := diagram_source(block)) is not None]
-    return render_all(sources, cache)
+    return render_all(sources, cache, workers)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
+
+from .sitefiles import SiteWriter
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -27,26 +28,33 @@ def clean(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def compact(entries: list[dict], listings: frozenset = frozenset()) -> list:
+def compact(entries: list[dict]) -> list:
     """[[page url, boost, [[anchor, title, text], ...]], ...]: sections grouped under their page.
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
-    down so that a standard ranks above the pages that merely list it. Pages in `listings`
-    keep their headings only (see render.common.LISTING)."""
+    down so that a standard ranks above the pages that merely list it (their sections come
+    without text: see `listing_entries`)."""
     pages: dict[str, list] = {}
     for entry in entries:
         url, _, anchor = entry["location"].partition("#")
         page = pages.setdefault(url, [url, entry.get("boost", 1), []])
-        text = "" if url in listings else clean(entry.get("text", ""))
-        page[2].append([anchor, clean(entry.get("title", "")), text])
+        page[2].append([anchor, clean(entry.get("title", "")), clean(entry.get("text", ""))])
     return list(pages.values())
 
 
-def write(entries: list[dict], site: Path, listings: frozenset = frozenset()) -> None:
-    folder = site / "search"
-    folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps({"v": 1, "pages": compact(entries, listings)}, ensure_ascii=False, separators=(",", ":"))
-    (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
+def listing_entries(entries: list[dict], url: str) -> None:
+    """A listing page (render.common.LISTING) keeps its headings only: blank the text of its
+    sections, the last entries of `entries` (its text repeats the titles of the pages it links to,
+    and would multiply the index at 1000 standards)."""
+    for entry in reversed(entries):
+        if entry["location"].partition("#")[0] != url:
+            break
+        entry["text"] = ""
+
+
+def write(entries: list[dict], out: SiteWriter) -> None:
+    data = json.dumps({"v": 1, "pages": compact(entries)}, ensure_ascii=False, separators=(",", ":"))
+    out.write_text("search/stdsearch.js", f"__stdsearchLoad({data});\n")
     stub = json.dumps(STUB, ensure_ascii=False)
-    (folder / "search_index.json").write_text(stub, encoding="utf-8")
-    (folder / "search_index.js").write_text(f"var __index = {stub};\n", encoding="utf-8")
+    out.write_text("search/search_index.json", stub)
+    out.write_text("search/search_index.js", f"var __index = {stub};\n")

@@ -4,6 +4,7 @@ timestamps (the XLSX is a zip, re-packed with fixed dates).
 """
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import hashlib
@@ -68,15 +69,20 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-    for values in rows(view):
+    styles: list = []                  # each column's style, set on the first row and copied after
+    for row, values in enumerate(rows(view), 3):       # after the title and header rows
         values = [int(values[0])] + values[1:]
-        ws.append(values)
-        for col, cell in enumerate(ws[ws.max_row], 1):
+        ws.append(values)               # (`ws[ws.max_row]` measures the whole sheet: quadratic in the rows)
+        for col, cell in enumerate((ws.cell(row=row, column=c) for c in range(1, len(COLUMNS) + 1)), 1):
             if col > 1:
                 cell.data_type = "s"            # openpyxl would store "=…" as a formula
-            cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
-                                       horizontal="center" if col in (1, 6, 7, 8) else "left")
+            if len(styles) < len(COLUMNS):
+                cell.border = border
+                cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
+                                           horizontal="center" if col in (1, 6, 7, 8) else "left")
+                styles.append(cell._style)
+            else:                           # copying the style array skips openpyxl's style lookup
+                cell._style = copy.copy(styles[col - 1])
     for col, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"

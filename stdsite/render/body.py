@@ -14,6 +14,7 @@ from ..urls import Links, standard_src
 from .common import esc
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_SPECIAL = re.compile(r"[&<{]")
 
 
 def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, links: Links,
@@ -43,7 +44,8 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
             index = last - body_line + 1
             continue
         text = _neutralise_html(text)
-        text = _links(text, page_src, catalog, links, current)
+        if "[[" in text:
+            text = _links(text, page_src, catalog, links, current)
         if line_no in clause_lines:
             m = re.match(r"^(\s{0,3}#{2,6}\s+)(\d+(?:\.\d+)*)", text)
             if m:
@@ -55,6 +57,10 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
 
 def _neutralise_html(line: str) -> str:
     """Escape `<` and `{` outside inline code so raw HTML and attr-list syntax render as text."""
+    if not _SPECIAL.search(line):          # most lines: nothing to escape
+        return line
+    if "`" not in line:
+        return _escape_text(line)
     parts = []
     last = 0
     for m in INLINE_CODE.finditer(line):

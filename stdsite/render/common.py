@@ -20,7 +20,11 @@ LISTING = {"boost": 0.3, "listing": True}
 
 def esc(value: object) -> str:
     """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    text = "" if value is None else str(value)
+    return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
+
+
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
 
 
 def date(value: dt.date | None) -> str:

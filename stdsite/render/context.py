@@ -2,6 +2,7 @@
 the diagrams and QR codes made before rendering, and the stash of finished HTML."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,8 +39,10 @@ class RenderContext:
         Python-Markdown re-parses every raw HTML block (inline SVG flowcharts, forms) with a slow
         HTML parser; the marker is an HTML comment it passes through untouched, and the plugin puts
         the HTML back into the converted page (`restore`). Page sources hold no user-typed `<`,
-        so no marker can be forged."""
-        key = f"stdsite-keep-{len(self.stash)}"
+        so no marker can be forged. The marker names the HTML by its hash: a page's Markdown
+        changes whenever the HTML it holds changes (incremental builds key pages on it), and the
+        same HTML gets the same marker in every build."""
+        key = "stdsite-keep-" + hashlib.blake2b(html.encode("utf-8"), digest_size=12).hexdigest()
         self.stash[key] = html
         return f"<!--{key}-->"
 
@@ -56,6 +59,6 @@ class RenderContext:
         return _LATE.sub(lambda m: self.stash.get(m.group(1).replace("late", "keep"), m.group(0)), html)
 
 
-_KEPT = re.compile(r"<!--(stdsite-keep-\d+)-->")
-_LATE = re.compile(r"<!--(stdsite-late-\d+)-->")
+_KEPT = re.compile(r"<!--(stdsite-keep-[0-9a-f]+)-->")
+_LATE = re.compile(r"<!--(stdsite-late-[0-9a-f]+)-->")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)

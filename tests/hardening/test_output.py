@@ -463,6 +463,7 @@ def test_replace_dir_failing_rename_keeps_previous_site(tmp_path, monkeypatch):
         return real(src, dst)
 
     monkeypatch.setattr(files.os, "rename", flaky)
+    monkeypatch.setattr(files, "exchange", lambda a, b: False)     # a file system without the one-step swap
     with pytest.raises(OSError):
         files.replace_dir(new, out)
     monkeypatch.undo()

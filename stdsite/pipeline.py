@@ -8,7 +8,8 @@ a `Session`: the settings, the build cache, and what `check` found (the build re
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .derive.catalog import Catalog
@@ -46,7 +47,6 @@ class Session:
     settings: Settings
     cache: BuildCache
     checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
-    page_digests: dict[str, int] = field(default_factory=dict)   # preview: each page's Markdown last time
 
     def take_checked(self) -> tuple[Project | None, Problems]:
         """What `check` found, or a fresh check (a preview rebuild reads the sources again)."""
@@ -55,24 +55,18 @@ class Session:
             return found
         return check(self.settings, self.cache)
 
-    def page_changed(self, src: str, markdown: str) -> bool:
-        """Whether a generated page differs from the previous build of this session (dirty builds)."""
-        digest = hash(markdown)
-        changed = self.page_digests.get(src) != digest
-        self.page_digests[src] = digest
-        return changed
-
 
 def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Problems]:
     """Load and validate the sources, check the diagrams' syntax, add the as-of warnings."""
     problems = Problems()
-    sources = load_sources(settings.src, settings.diagrams, problems, cache.memo)
-    project = validate(sources, problems) if sources is not None else None
+    sources = load_sources(settings.src, settings.diagrams, problems, cache.memo, cache.files)
+    project = validate(sources, problems, cache.files) if sources is not None else None
     if project is not None:
         project = graphviz.check_diagrams(project, problems, cache)
         if not problems.errors:
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()
+    cache.files.prune()
     return project, problems
 
 
@@ -93,6 +87,8 @@ def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict
     write_posters(ctx, out)
 
 
-def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:
-    """Strict links, last of all: None when every link of the site resolves, else the report."""
-    return linkcheck.report(str(site), site_url, docs_dir, ctx)
+def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str,
+                digests: Mapping[str, str] | None = None, memo: dict | None = None) -> str | None:
+    """Strict links, last of all: None when every link of the site resolves, else the report
+    (`digests` and `memo` spare reading pages checked in an earlier build)."""
+    return linkcheck.report(str(site), site_url, docs_dir, ctx, digests, memo)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -49,6 +50,16 @@ def state_file(session: pipeline.Session, out: Path) -> Path | None:
     return folder / f"site-{hashlib.sha1(str(out).encode('utf-8')).hexdigest()[:16]}.pickle"
 
 
+def template_cache(session: pipeline.Session) -> object | None:
+    """Compiled theme templates kept in the build cache (Jinja checks each against its source)."""
+    if session.cache.folder is None:
+        return None
+    import jinja2
+    folder = session.cache.folder / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def build_site(session: pipeline.Session, out: Path, config_file: str, offline: bool = False) -> None:
     """Build into a temporary folder beside `out`, then swap it in: a failed build leaves `out` as it was.
     The web site gets a `.gz` twin of every text file; the offline bundle does not."""
@@ -68,7 +79,7 @@ def build_site(session: pipeline.Session, out: Path, config_file: str, offline: 
         config = load_config(session, config_file, **overrides)
         writer = SiteWriter(tmp, out if out.is_dir() else None, previous.manifest, compress=not offline)
         try:
-            state = driver.build(config, writer, previous, driver.Options(session.settings.workers))
+            state = driver.build(config, writer, previous, driver.Options(session.settings.workers, templates=template_cache(session)))
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
         replace_dir(tmp, out)
@@ -97,3 +108,18 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def explain_failure(exc: BaseException) -> str:
+    """MkDocs ends a failed build with an English `Abort` after logging the real error: say it in Chinese."""
+    text = str(exc)
+    if text == "Aborted with a BuildError!":
+        return "详见上面的错误信息，网站未更新"
+    m = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", text)
+    if m:
+        return f"严格模式下有 {m.group(1)} 个警告（见上面的 WARNING），网站未更新"
+    if text == "Aborted with a configuration error!":
+        return "mkdocs.yml 配置有误（见上面的 ERROR），网站未更新"
+    if text.startswith("Aborted"):
+        return "详见上面的错误信息，网站未更新"
+    return text

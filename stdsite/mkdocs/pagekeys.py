@@ -110,50 +110,79 @@ def source_key(shared: str, page: Page) -> str:
                    explicit])
 
 
-def page_key(source: str, lookups: dict[str, list], page: Page, nav: Navigation, features: list[str]) -> str:
+def page_key(source: str, lookups: dict[str, list], nav_view: str) -> str:
     """The full key of a page's HTML: its inputs, its links' targets and its part of the nav."""
-    return hashed([source, lookups, nav_view(page, nav, features)])
+    h = hashlib.blake2b(digest_size=16)
+    for part in (source, stable(lookups) if lookups else "{}", nav_view):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
 
 
-def nav_view(page: Page, nav: Navigation, features: list[str]) -> list:
-    """The navigation as the theme shows it on `page` (see the module docstring)."""
-    precise = "navigation.prune" in features and not WIDER_NAV & set(features)
-    ancestors = {id(a) for a in page.ancestors}
+class NavKeys:
+    """The navigation as the theme shows it on each page (see the module docstring), as text.
+    Made once the titles are final; every item's part is worked out once per build."""
 
-    def walk(items: list) -> list:
-        out = []
+    def __init__(self, nav: Navigation, features: list[str]) -> None:
+        self.nav = nav
+        self.precise = "navigation.prune" in features and not WIDER_NAV & set(features)
+        self._items: dict[int, str] = {}
+        self._collapsed: dict[int, str] = {}
+        self._shown: dict[frozenset, str] = {}
+        self._everything: str | None = None
+
+    def view(self, page: Page) -> str:
+        if self.precise:
+            ancestors = frozenset(id(a) for a in page.ancestors)
+            shown = self._shown.get(ancestors)
+            if shown is None:                 # pages under the same sections see the same nav
+                shown = self._shown[ancestors] = self._walk(self.nav.items, ancestors)
+        else:
+            if self._everything is None:
+                self._everything = self._walk(self.nav.items, None)
+            shown = self._everything
+        return "\x1e".join([shown, self.item(page), *[self.item(a) for a in page.ancestors],
+                            self.item(page.previous_page), self.item(page.next_page),
+                            str(self.nav.homepage.url if self.nav.homepage is not None else None)])
+
+    def _walk(self, items: list, ancestors: set[int] | None) -> str:
+        parts = []
         for item in items:
-            out.append(_item(item))
-            if item.is_section and (not precise or id(item) in ancestors):
-                out.append(walk(item.children))
-            elif item.is_section:
-                out.append(_first_leaf(item))
-        return out
+            parts.append(self.item(item))
+            if item.is_section:
+                if ancestors is None or id(item) in ancestors:
+                    parts.append("[" + self._walk(item.children, ancestors) + "]")
+                else:
+                    parts.append(self._first_leaf(item))
+        return "\x1f".join(parts)
 
-    return [walk(nav.items), _item(page), [_item(a) for a in page.ancestors],
-            _item(page.previous_page), _item(page.next_page),
-            nav.homepage.url if nav.homepage is not None else None]
+    def item(self, item: Any) -> str:
+        if item is None:
+            return "-"
+        found = self._items.get(id(item))
+        if found is None:
+            found = self._items[id(item)] = stable(_item(item))
+        return found
+
+    def _first_leaf(self, section: Any) -> str:
+        """What a pruned section shows: the first page under it (Material's `render_pruned`)."""
+        found = self._collapsed.get(id(section))
+        if found is None:
+            chain = []
+            item = section
+            while item is not None and item.is_section:
+                item = item.children[0] if item.children else None
+                chain.append(self.item(item))
+            found = self._collapsed[id(section)] = "<" + "|".join(chain) + ">"
+        return found
 
 
-def _item(item: Any) -> list | None:
-    if item is None:
-        return None
+def _item(item: Any) -> list:
     if item.is_section:
         return ["section", item.title, len(item.children)]
     if item.is_page:
         meta = item.meta or {}
         return ["page", item.title, item.url, item.is_index, [meta.get(k) for k in NAV_META]]
     return ["link", item.title, item.url]
-
-
-def _first_leaf(section: Any) -> list:
-    """What a pruned section shows: the first page under it (Material's `render_pruned`)."""
-    chain = []
-    item = section
-    while item is not None and item.is_section:
-        item = item.children[0] if item.children else None
-        chain.append(_item(item))
-    return chain
 
 
 class RecordingFiles:

@@ -32,7 +32,7 @@ from ..output.search_index import listing_entries
 from ..output.sitefiles import SiteWriter
 from ..render.common import safe_urls
 from ..render.context import RenderContext
-from ..render.pages import generate, navigation
+from ..render.pages import generate, navigation, single_page
 from ..urls import asset
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
@@ -55,10 +55,11 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
 
     def __init__(self) -> None:
         self.session: pipeline.Session | None = None     # set by build.py before the build
-        self.dirty = False                              # preview: re-render only changed pages
         self.ctx: RenderContext | None = None
         self.pages: dict[str, str] = {}
         self.writer: SiteWriter | None = None    # set by our build loop (stdsite/mkdocs/driver.py)
+        self.quick: tuple[dict[str, str], list[str]] | None = None   # the preview's quick look (see on_config)
+        self.link_memo: dict = {}               # the link check's page memo, kept by our build loop
 
     def _own_session(self, config: MkDocsConfig) -> pipeline.Session:
         """A session from the plugin's options (plain `mkdocs build`)."""
@@ -85,7 +86,12 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                                                session.cache, session.settings.workers)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
-        self.pages = generate(self.ctx)
+        if self.quick is None:
+            self.pages = generate(self.ctx)
+        else:                   # the previous pages, with the open ones made again (when they can be alone)
+            previous, wanted = self.quick
+            self.pages = dict(previous)
+            self.pages.update({src: md for src in wanted if (md := single_page(self.ctx, src)) is not None})
         docs = Path(config.docs_dir)
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
             if (docs / "help").is_dir() else []
@@ -101,11 +107,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for src, markdown in self.pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
-            file = File.generated(config, src, content=markdown)
-            if self.dirty:
-                changed = self.session.page_changed(src, markdown)
-                file.is_modified = lambda changed=changed: changed
-            files.append(file)
+            files.append(File.generated(config, src, content=markdown))
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
@@ -131,7 +133,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         entries = search.search_index.entries if search is not None else None
         writer = self.writer or SiteWriter(site)           # `mkdocs build`: straight into site_dir
         pipeline.write_outputs(self.ctx, writer, entries, self.session.cache)
-        report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir)
+        digests = {rel: entry.digest for rel, entry in writer.entries.items()}
+        report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir, digests, self.link_memo)
         if report:                      # keep last: every file is written; the old site stays
             raise PluginError(report)
 

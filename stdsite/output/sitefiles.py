@@ -81,6 +81,7 @@ class SiteWriter:
         self.entries: dict[str, Entry] = {}
         self.reused = 0
         self.written = 0
+        self._folders: set[Path] = set()
 
     # -- the previous site ---------------------------------------------------------------------------
     def previous_entry(self, rel: str) -> Entry | None:
@@ -95,7 +96,10 @@ class SiteWriter:
         return old if (st.st_size, st.st_mtime_ns, st.st_ino) == (old.size, old.mtime_ns, old.ino) else None
 
     def reuse(self, rel: str, key: str) -> bool:
-        """Take the previous site's `rel` (and its `.gz`) when it was made from the same `key`."""
+        """Take the previous site's `rel` (and its `.gz`) when it was made from the same `key`
+        (or keep what this build wrote already from the same key)."""
+        if (done := self.entries.get(rel)) is not None and done.key == key:
+            return True
         old = self.previous_entry(rel)
         if old is None or old.key != key:
             return False
@@ -109,6 +113,9 @@ class SiteWriter:
         """Write `data` as the site's `rel` (made from `key`; the content itself when None)."""
         found = digest(data)
         key = key or found
+        if (done := self.entries.get(rel)) is not None and done.digest == found:
+            self.entries[rel] = Entry(found, key, done.size, done.mtime_ns, done.ino)
+            return                          # written already by this build (the preview's quick look)
         old = self.previous_entry(rel)
         if old is not None and old.digest == found:
             self._link(rel, Entry(found, key, old.size, old.mtime_ns, old.ino))
@@ -161,7 +168,7 @@ class SiteWriter:
 
     def _new_file(self, rel: str, data: bytes, found: str, key: str) -> Entry:
         path = self.folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._parent(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
@@ -172,7 +179,15 @@ class SiteWriter:
         """Hard-link the previous site's file (copied where the file system cannot link)."""
         assert self.previous_folder is not None
         source, path = self.previous_folder / rel, self.folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._parent(path)
+        try:
+            os.link(source, path)                   # a new folder: the name is free
+            self.entries[rel] = Entry(old.digest, old.key, old.size, old.mtime_ns, old.ino)
+            return
+        except FileExistsError:
+            pass
+        except OSError:
+            pass
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             os.link(source, tmp)
@@ -181,3 +196,9 @@ class SiteWriter:
         os.replace(tmp, path)
         st = os.stat(path)
         self.entries[rel] = Entry(old.digest, old.key, st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def _parent(self, path: Path) -> None:
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from ..errors import Problems
 from ..load import SourceFile, Sources
+from ..load.memo import FileMemo
 from ..model import DEFAULT_TARGETS, Framework, Project
 from ..text import natural_key
 from .blocks import check_blocks
@@ -24,17 +25,24 @@ from .standards import validate_standard
 T = TypeVar("T")
 
 
-def validate(sources: Sources, problems: Problems) -> Project | None:
-    """The validated project (None when framework.yaml is unusable); problems go to `problems`."""
+def validate(sources: Sources, problems: Problems, memo: FileMemo | None = None) -> Project | None:
+    """The validated project (None when framework.yaml is unusable); problems go to `problems`.
+    `memo` keeps each file's record for the next call (see load/memo.py)."""
     single = sources.single
     framework = None
     if "framework.yaml" in single:
         framework = validate_framework(single["framework.yaml"], problems)
     elif not (sources.folder.root / "framework.yaml").is_file():
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
-    standards = _each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
-    documents = _each(sources.folders["documents"], lambda f: validate_document(f, problems))
-    courses = _each(sources.folders["courses"], lambda f: validate_course(f, problems))
+    def each(files: list[SourceFile], make: Callable[[SourceFile], T | None], pure=lambda f: True) -> list[T]:
+        if memo is None:
+            return _each(files, make)
+        return _each(files, lambda f: memo.run(("validate", id(f)), f, problems, lambda: make(f)) if pure(f) else make(f))
+
+    standards = each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems),
+                     lambda f: not (hasattr(f.data, "get") and f.data.get("attachments")))   # attachments: files on disk
+    documents = each(sources.folders["documents"], lambda f: validate_document(f, problems))
+    courses = each(sources.folders["courses"], lambda f: validate_course(f, problems))
     targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
     plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \
@@ -51,7 +59,7 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
     project = check_references(project, problems, framework_known=framework is not None)
     if framework is None:
         return None
-    return check_blocks(project, problems)
+    return check_blocks(project, problems, memo)
 
 
 def _each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:

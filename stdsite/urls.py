@@ -12,6 +12,7 @@ Pages are named by their virtual source path (`standards/<slug>.md`, as MkDocs s
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -85,6 +86,14 @@ def page_url(src: str) -> str:
 
 def asset(name: str) -> str:
     return f"{ASSETS}/{name}"
+
+
+def fingerprinted(name: str, content: bytes) -> str:
+    """`stdsite.css` → `stdsite.1a2b3c4d.css`: an asset's name changes with its content, so that
+    servers may let browsers keep assets for a year (docs/help/deploy.md)."""
+    stem, dot, suffix = name.rpartition(".")
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
 
 
 # -- links ---------------------------------------------------------------------------------------------

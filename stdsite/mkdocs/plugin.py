@@ -33,7 +33,7 @@ from ..output.sitefiles import SiteWriter
 from ..render.common import safe_urls
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation, single_page
-from ..urls import asset
+from ..urls import asset, fingerprinted
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -58,6 +58,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.ctx: RenderContext | None = None
         self.pages: dict[str, str] = {}
         self.writer: SiteWriter | None = None    # set by our build loop (stdsite/mkdocs/driver.py)
+        self.assets: dict[str, str] = {}         # our asset's name -> its published (fingerprinted) name
         self.quick: tuple[dict[str, str], list[str]] | None = None   # the preview's quick look (see on_config)
         self.link_memo: dict = {}               # the link check's page memo, kept by our build loop
 
@@ -96,8 +97,13 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
             if (docs / "help").is_dir() else []
         config.nav = navigation(self.ctx, help_pages)
-        config.extra_css = [asset(name) for name in CSS] + list(config.extra_css)
-        config.extra_javascript = [asset(name) for name in JS] + list(config.extra_javascript)
+        self.assets = {path.relative_to(ASSETS).as_posix(): fingerprinted(path.relative_to(ASSETS).as_posix(),
+                                                                          path.read_bytes())
+                       for path in sorted(ASSETS.rglob("*")) if path.is_file()}
+        self.ctx.assets = self.assets
+        config.extra_css = [asset(self.assets[name]) for name in CSS] + list(config.extra_css)
+        config.extra_javascript = [asset(self.assets[name]) for name in JS] + list(config.extra_javascript)
+        config.extra["stdsite_search_js"] = asset(self.assets["search.js"])
         config.extra["stdsite_as_of"] = as_of.isoformat()
         editions = self.ctx.editions
         config.extra["stdsite_edition"] = editions[-1].id if editions else None
@@ -110,7 +116,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             files.append(File.generated(config, src, content=markdown))
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
-                files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
+                name = self.assets[path.relative_to(ASSETS).as_posix()]
+                files.append(File.generated(config, asset(name), abs_src_path=str(path)))
         for standard in self.ctx.catalog.standards:
             for attachment in standard.attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))

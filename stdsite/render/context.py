@@ -21,6 +21,7 @@ class RenderContext:
     site_url: str | None = None
     svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> sanitised SVG
     qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
+    assets: Mapping[str, str] = field(default_factory=dict)      # our asset's name -> its published name
     stash: dict[str, str] = field(default_factory=dict)
 
     @cached_property

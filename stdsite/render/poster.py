@@ -34,7 +34,7 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     flows = flows.replace('href="#', f'href="{esc(ctx.links.rel(src, standard_src(s.slug)))}#')
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文")
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
-    styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(name)))}">'
+    styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(ctx.assets.get(name, name))))}">'
                      for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
     return ("<!doctype html>\n"
             f'<html lang="zh-CN"><head><meta charset="utf-8">'

@@ -6,6 +6,7 @@ Every record keeps `path` (as shown in messages) and the lines of its fields, so
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .. import urls
@@ -82,6 +83,11 @@ class Standard:
     @property
     def page(self) -> str:
         return urls.page_url(urls.standard_src(self.slug))
+
+    @functools.cached_property
+    def clause_numbers(self) -> frozenset[str]:
+        """The numbers of its clauses (every `[[#5.1]]` is looked up here: a set, built once)."""
+        return frozenset(c.number for c in self.clauses)
 
 
 @dataclass(frozen=True)

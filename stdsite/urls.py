@@ -16,6 +16,7 @@ import html
 import posixpath
 import re
 
+from .escape import html_attr, html_text
 from .text import area_slug, slugify
 
 # -- listing and single pages (virtual source paths) ------------------------------------------------
@@ -130,8 +131,8 @@ class Links:
     def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
         """An HTML link from one page to another; the text is escaped."""
         cls_attr = f' class="{cls}"' if cls else ""
-        href = html.escape(self.rel(from_src, to_src, anchor), quote=True)
-        return f'<a href="{href}"{cls_attr}>{html.escape(text, quote=True)}</a>'
+        href = html_attr(self.rel(from_src, to_src, anchor))
+        return f'<a href="{href}"{cls_attr}>{html_text(text)}</a>'
 
 
 def permanent_url(site_url: str | None, page: str) -> str | None:

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import ToolMissing
 from ..output.cache import BuildCache
-from ..render.common import safe_urls
+from ..render.common import safe_html
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation
 from ..urls import asset
@@ -113,7 +113,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return safe_urls(self.ctx.restore(html))
+        return safe_html(self.ctx.restore(html))
 
     @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -11,6 +11,7 @@ from ..load.markdown import CLAUSE_HEADING, REFERENCE, parse_reference, scan
 from ..model import Block, Standard
 from ..text import normalize_code
 from ..urls import Links, standard_src
+from ..escape import html_attr
 from .common import esc
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
@@ -88,4 +89,4 @@ def reference_link(raw: str, page_src: str, catalog: Catalog, links: Links, curr
         href = f"#{ref.clause}"
     else:
         href = links.rel(page_src, standard_src(target.slug), ref.clause)
-    return f'<a class="std-ref" href="{esc(href)}" title="{esc(target.title)}">{esc(label)}</a>'
+    return f'<a class="std-ref" href="{html_attr(href)}" title="{esc(target.title)}">{esc(label)}</a>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..escape import html_attr
 from ..derive import courses as facts
 from ..load.markdown import MODULE_MINUTES, scan
 from ..model import AUDIENCES, Block, Course
@@ -145,7 +146,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             f'title="显示或隐藏讲师提示与测验答案">讲师视图</button> '
             f'<button type="button" class="std-printbtn" data-std-print="learner">打印学员讲义</button> '
             f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button> '
-            f'<a class="std-printbtn" href="{esc(signin)}">签到表</a></p>'
+            f'<a class="std-printbtn" href="{html_attr(signin)}">签到表</a></p>'
             f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
             f'</div>\n\n')
 

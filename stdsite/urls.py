@@ -17,7 +17,7 @@ import posixpath
 import re
 
 from .escape import html_attr, html_text
-from .text import area_slug, slugify
+from .text import area_slug, file_name_problem, slugify
 
 # -- listing and single pages (virtual source paths) ------------------------------------------------
 HOME = "index.md"
@@ -30,6 +30,16 @@ SESSIONS = "training/sessions.md"
 DASHBOARD = "dashboard/index.md"
 ASSETS = "assets/stdsite"          # our stylesheets and scripts inside the site
 DATA = "data"                      # machine-readable exports (catalog.json, indicators.json)
+
+
+def page_name_problem(name: str) -> str | None:
+    """Why `name` cannot be the last part of a page's path (`standards/<slug>/`,
+    `documents/<name>/`, `training/<id>/`, `directory/<id>/`, `system/<area>/`), in Chinese: the
+    name of the listing page beside it (`index`), or a name Windows cannot hold (the offline
+    bundle is unpacked there). None when it can."""
+    if name.lower() == "index":
+        return "与同一文件夹中的列表页 index 同名"
+    return file_name_problem(name)
 
 
 def standard_src(slug: str) -> str:

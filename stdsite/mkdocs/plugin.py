@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import pipeline
-from ..errors import ToolMissing
+from ..errors import BuildFailed, ToolMissing
 from ..output.cache import BuildCache
 from ..render.common import safe_html
 from ..render.context import RenderContext
@@ -83,6 +83,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                                                session.cache)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
+        except BuildFailed as exc:         # a diagram over its time limit, or one Graphviz could not draw
+            for error in exc.errors:
+                log.error(str(error))
+            raise PluginError(f"有 {len(exc.errors)} 个图未能生成，未生成网站") from None
         self.pages = generate(self.ctx)
         docs = Path(config.docs_dir)
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \

@@ -266,6 +266,7 @@ class Project:
     sessions: tuple[Session, ...] = ()
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
+    frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
 
 

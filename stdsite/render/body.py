@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..derive.catalog import Catalog
-from ..load.markdown import CLAUSE_HEADING, REFERENCE, parse_reference, scan
+from ..load.markdown import CLAUSE_HEADING, REFERENCE, bracket_heavy, parse_reference, scan
 from ..model import Block, Standard
 from ..text import normalize_code
 from ..urls import Links, standard_src
@@ -26,6 +26,7 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
     for _, _, first, last in fences:
         skip[first] = last
     clause_lines = {h.line for h in headings if h.level >= 2 and CLAUSE_HEADING.match(h.text)}
+    as_text = {first: last for first, last, _ in bracket_heavy(body, body_line)}
     out: list[str] = []
     lines = body.split("\n")
     index = 0
@@ -41,6 +42,12 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
                 out.append("")
             else:
                 out.extend(lines[index: last - body_line + 1])
+            index = last - body_line + 1
+            continue
+        if line_no in as_text:          # too many `[` for Markdown (check warned): a raw HTML paragraph
+            last = as_text[line_no]
+            plain = html_attr("\n".join(lines[index: last - body_line + 1]))
+            out.extend(["", f'<p class="std-plain">{plain}</p>', ""])
             index = last - body_line + 1
             continue
         text = _neutralise_html(text)

@@ -47,6 +47,7 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
         directory=directory, frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
+        frozen_lines=sources.frozen_lines,
         diagrams=sources.diagrams)
     project = check_references(project, problems, framework_known=framework is not None)
     if framework is None:

@@ -7,7 +7,8 @@ from ..errors import Problems, quote
 from ..load import SourceFile
 from ..model import AUDIENCES, Course
 from ..text import normalize_code
-from .body import modules
+from ..urls import page_name_problem
+from .body import heavy_paragraphs, modules
 from .schema import Checker, Spec, item_line
 
 COURSE_FIELDS = {
@@ -32,10 +33,15 @@ def validate_course(file: SourceFile, problems: Problems) -> Course | None:
     if not COURSE_ID.match(v["id"]):
         check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} 只能用小写英文字母、数字和「-」（用于网址）")
         return None
+    problem = page_name_problem(v["id"])
+    if problem:
+        check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} {problem}，请换一个")
+        return None
     for index, who in enumerate(v["audience"]):
         if who not in AUDIENCES:
             check.error(item_line(data, "audience", index), f"培训对象 {quote(who)} 无效，应为 {' · '.join(AUDIENCES)} 之一")
     body = file.body or ""
+    heavy_paragraphs(body, file.body_line, check)
     return Course(
         id=v["id"], title=v["title"], audience=tuple(a for a in v["audience"] if a in AUDIENCES),
         minutes=v["minutes"], objectives=tuple(v["objectives"]),

@@ -12,8 +12,8 @@ from ..load.files import SourceFolder, exists_exact_case, inside
 from ..load.yaml import YMap
 from ..model import (ATTACHMENT_TYPES, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES, UNMANAGED_LEVELS, Attachment,
                      Evaluation, Review, Standard)
-from ..text import normalize_code
-from .body import clauses
+from ..text import file_name_problem, normalize_code
+from .body import clauses, heavy_paragraphs
 from .schema import Checker, Spec, item_line
 
 STANDARD_FIELDS = {
@@ -49,6 +49,10 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
     if not slug:
         check.error(data.line_of("code"), f"标准编号 {quote(code)} 中没有英文字母或数字，无法生成网址")
         return None
+    problem = urls.page_name_problem(slug)
+    if problem:
+        check.error(data.line_of("code"), f"标准编号 {quote(code)} 生成的网址名称 {quote(slug)} {problem}，请检查编号")
+        return None
     issued, effective, abolished = values["issued"], values["effective"], values["abolished"]
     stage = values["stage"]
     if effective is None and "effective" not in data and stage != "制定中":
@@ -61,6 +65,8 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
         check.error(data.line_of("abolished"), f"废止日期 {quote(abolished.isoformat())} 早于实施日期 {quote(effective.isoformat())}")
     level = values["level"] or "地方标准"
     managed = values["managed"] if values["managed"] is not None else level not in UNMANAGED_LEVELS
+    if file.body is not None:
+        heavy_paragraphs(file.body, file.body_line, check)
     replaces = tuple(normalize_code(c) for c in values["replaces"])
     for index, old in enumerate(replaces):
         if old == code:
@@ -104,6 +110,7 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
     be of an allowed type and have a name of its own; `target(name)` is where it is published."""
     data = file.data
     out: list[Attachment] = []
+    names: dict[str, str] = {}          # case-folded published name -> name
     for item, _ in check.list_of_maps(data.get("attachments"), "attachments", data.line_of("attachments")):
         a = check.mapping(item, ATTACHMENT_FIELDS, "附件")
         if not a or not a["file"]:
@@ -123,8 +130,14 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
         if resolved.suffix.lower().lstrip(".") not in allowed:
             check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
             continue
-        if any(existing.target.endswith("/" + name) for existing in out):
-            check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件同名，请改名")
+        problem = file_name_problem(name)
+        if problem:
+            check.error(line, f"附件 {quote(a['file'])} 的文件名{problem}，请改名")
             continue
+        if name.casefold() in names:
+            same = "同名" if name in names.values() else "的文件名只差大小写（在 Windows 上会互相覆盖）"
+            check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件{same}，请改名")
+            continue
+        names[name.casefold()] = name
         out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
     return tuple(out)

@@ -8,7 +8,8 @@ through the rule of the output it lands in.
 | DOT (Graphviz) strings                   | `dot_string`                                      |
 | JSON inside a script or a JS file        | `script_json`                                     |
 | JSON files                               | `output.files.json_bytes`                         |
-| CSV and XLSX cells                       | `output.spreadsheets.spreadsheet_text`            |
+| CSV and XLSX cells                       | `output.spreadsheets.spreadsheet_cell` (`_text`)  |
+| text in DOCX (python-docx), other XML    | `xml_text`                                        |
 | SVG from Graphviz                        | `output.svgclean.clean_svg` (XML allow-list)      |
 | output folders                           | `output.files.guard_output_folder`                |
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 # Generated pages are Markdown with HTML inside, and values land in both: a value must be inert
@@ -35,6 +37,16 @@ def html_text(value: object) -> str:
     return ("" if value is None else str(value)).translate(_HTML_TEXT)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(value: object) -> str:
+    """Text for a document a library serialises as XML (DOCX with python-docx, XLSX): the
+    library escapes markup, but characters XML cannot hold (most control characters) make it
+    fail; they are dropped."""
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
 def html_attr(value: object) -> str:
     """HTML escaping only, where no Markdown ever runs: an attribute value we built (a URL of the
     site, `href="../x/#5.1"` stays readable), and page and navigation titles, which Material
@@ -48,9 +60,10 @@ def dot_string(text: str) -> str:
 
     Backslashes are doubled (DOT label escapes such as \\n or \\N are not interpreted), quotes
     escaped, and `&` written as `&amp;` (Graphviz would otherwise read `&lt;` as an entity).
-    `<`, `>`, `->`, brackets and braces are plain characters inside a quoted string.
+    `<`, `>`, `->`, brackets and braces are plain characters inside a quoted string. Characters
+    the SVG (XML) cannot hold are dropped.
     """
-    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    out = xml_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
     out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ")
     return f'"{out}"'
 

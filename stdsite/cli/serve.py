@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 from .. import pipeline
-from ..render.common import esc
+from ..escape import html_attr
 from .site import load_config, source_date_epoch
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
@@ -32,7 +32,7 @@ class ErrorLines(logging.Handler):
 
 def failure_page(lines: list[str]) -> bytes:
     """A Chinese page listing what to fix (it reloads by itself when a rebuild succeeds)."""
-    items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+    items = "".join(f"<li>{html_attr(line)}</li>" for line in lines)
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>预览：源文件有错误</title></head>'
             f'<body style="font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.6">'

@@ -1,6 +1,10 @@
-"""The directory as spreadsheets: 目录.csv (UTF-8 with BOM, for Excel and WPS) and 目录.xlsx (a sheet
-a clerk prints as is). Output is byte-identical for the same sources and as-of date: no
-timestamps (the XLSX is a zip, re-packed with fixed dates).
+"""Spreadsheets: the rule for every cell of every CSV and XLSX we write, and the directory as
+目录.csv (UTF-8 with BOM, for Excel and WPS) and 目录.xlsx (a sheet a clerk prints as is).
+
+Every new CSV or XLSX writes its cells through `spreadsheet_cell` — `csv_table` and
+`sheet_row` do — so that no value from the sources becomes a formula in Excel or WPS. Output is
+byte-identical for the same sources and as-of date: no timestamps (an XLSX is a zip, re-packed
+with fixed dates: `stable_xlsx`).
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import re
 import zipfile
 
 from ..derive.editions import EditionView, Entry
+from ..escape import xml_text
 from ..render.directory import COLUMNS
 from ..text import iso_date
 from .cache import BuildCache
@@ -20,28 +25,64 @@ from .files import write_zip
 WIDTHS = (6, 12, 26, 48, 28, 12, 12, 10)       # XLSX column widths (characters)
 
 
-def rows(view: EditionView) -> list[list[str]]:
-    """The directory table as text cells, in the order of COLUMNS."""
+# -- the rule for every cell ------------------------------------------------------------------------
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")      # what makes Excel or WPS read a cell as a formula (OWASP)
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text for a spreadsheet cell, shown and never run: a leading = + - @ tab or carriage return
+    gets an apostrophe in front (`=HYPERLINK(…)` -> `'=HYPERLINK(…)`)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def spreadsheet_cell(value: object) -> object:
+    """Any value as a cell: numbers stay numbers, dates become YYYY-MM-DD, None an empty cell,
+    everything else text through `spreadsheet_text` (without the control characters an XLSX
+    cannot hold)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return spreadsheet_text(xml_text(value))
+
+
+def csv_table(header: list[str] | tuple[str, ...], rows: list[list]) -> bytes:
+    """A CSV file for Excel and WPS: UTF-8 with BOM (so they detect the encoding), CRLF line
+    ends, every cell through `spreadsheet_cell`."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for values in [list(header), *rows]:
+        writer.writerow([spreadsheet_cell(v) for v in values])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def sheet_row(ws, values: list) -> tuple:
+    """Append a row to an openpyxl worksheet, every cell through `spreadsheet_cell`; text cells
+    are stored as text (openpyxl would store "=…" as a formula). Returns the row's cells."""
+    ws.append([spreadsheet_cell(v) for v in values])
+    cells = ws[ws.max_row]
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+    return cells
+
+
+# -- the directory -------------------------------------------------------------------------------------
+def rows(view: EditionView) -> list[list]:
+    """The directory table, in the order of COLUMNS."""
     return [row(index, entry) for index, entry in enumerate(view.entries, 1)]
 
 
-def row(index: int, e: Entry) -> list[str]:
-    return [str(index), e.category, e.id, text_cell(e.title), text_cell("、".join(e.issuer)),
-            iso_date(e.issued) or "", iso_date(e.effective) or "", e.status]
-
-
-def text_cell(value: str) -> str:
-    """A spreadsheet shows text, never runs it: a leading = + - @ would start a formula in Excel/WPS."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+def row(index: int, e: Entry) -> list:
+    return [index, e.category, e.id, e.title, "、".join(e.issuer), iso_date(e.issued) or "",
+            iso_date(e.effective) or "", e.status]
 
 
 def csv_bytes(view: EditionView) -> bytes:
-    """目录.csv: UTF-8 with BOM (so Excel and WPS detect the encoding), CRLF line ends."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(view))
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    """目录.csv."""
+    return csv_table(COLUMNS, rows(view))
 
 
 def xlsx_bytes(view: EditionView, title: str) -> bytes:
@@ -56,12 +97,12 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     ws.title = f"目录{view.id}"[:31] if view.id else "目录"
     heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
         f"{title}（截至 {view.date.isoformat()}）"
-    ws.append([heading])
+    sheet_row(ws, [heading])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
-    ws.append(list(COLUMNS))
+    sheet_row(ws, list(COLUMNS))
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[2]:
@@ -69,11 +110,7 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for values in rows(view):
-        values = [int(values[0])] + values[1:]
-        ws.append(values)
-        for col, cell in enumerate(ws[ws.max_row], 1):
-            if col > 1:
-                cell.data_type = "s"            # openpyxl would store "=…" as a formula
+        for col, cell in enumerate(sheet_row(ws, values), 1):
             cell.border = border
             cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
                                        horizontal="center" if col in (1, 6, 7, 8) else "left")
@@ -95,10 +132,10 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     wb.properties.creator = "stdsite"
     out = io.BytesIO()
     wb.save(out)
-    return _stable_zip(out.getvalue(), fixed)
+    return stable_xlsx(out.getvalue(), fixed)
 
 
-def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+def stable_xlsx(data: bytes, when: dt.datetime) -> bytes:
     """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
     openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
     stamp = (when.year, when.month, when.day, 0, 0, 0)
@@ -123,7 +160,7 @@ def cached_xlsx(view: EditionView, title: str, csv_data: bytes, cache: BuildCach
     title and date) comes from the build cache."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-1 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:

@@ -128,7 +128,7 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     fixed = dt.datetime.combine(view.date, dt.time())
     wb.properties.created = wb.properties.modified = fixed
-    wb.properties.title = heading
+    wb.properties.title = xml_text(heading)
     wb.properties.creator = "stdsite"
     out = io.BytesIO()
     wb.save(out)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, build_sources, run_build, write_tree
 from hardening_support import line_of, md, std
 
 AS_OF = "2025-06-30"
@@ -65,12 +65,7 @@ HOSTILE = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("injected")
-    src = write_tree(base / "src", HOSTILE)
-    out = base / "site"
-    result = run_build("build", "--src", str(src), "--out", str(out), "--as-of", AS_OF)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_sources(tmp_path_factory.mktemp("injected"), HOSTILE, AS_OF)
 
 
 class Attributes(html.parser.HTMLParser):

@@ -65,6 +65,36 @@ def signin_src(course_id: str) -> str:
     return f"training/{course_id}/signin.md"
 
 
+# a course's printouts, next to its page: 试卷 and 答案 (exams), 结业证书, 培训效果评估表
+def paper_src(course_id: str) -> str:
+    return f"training/{course_id}/paper.md"
+
+
+def answers_src(course_id: str) -> str:
+    return f"training/{course_id}/answers.md"
+
+
+def certificate_src(course_id: str) -> str:
+    return f"training/{course_id}/certificate.md"
+
+
+def evaluation_src(course_id: str) -> str:
+    return f"training/{course_id}/evaluation.md"
+
+
+def course_file(course_id: str, name: str) -> str:
+    """Where a course's attachment (课件) is published, next to its page."""
+    return f"training/{course_id}/files/{name}"
+
+
+EVALUATION_XLSX = "评估汇总.xlsx"
+
+
+def evaluation_xlsx(course_id: str) -> str:
+    """Site-relative path of a course's 评估汇总.xlsx (a file, not a page)."""
+    return f"training/{course_id}/{EVALUATION_XLSX}"
+
+
 def area_src(area_id: str) -> str:
     return f"system/{area_slug(area_id)}/index.md"
 

@@ -1,5 +1,6 @@
-"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json, and
-each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/)."""
+"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json,
+each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/),
+and each course's 评估汇总.xlsx (in site/training/<course id>/)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
+from .evaluation import evaluation_xlsx_bytes
 from .files import json_bytes, write_json
 from .spreadsheets import cached_xlsx, csv_bytes
 
@@ -22,6 +24,10 @@ def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: B
     write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
+    for course in ctx.catalog.project.courses:
+        path = site / urls.evaluation_xlsx(course.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(evaluation_xlsx_bytes(course))
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:

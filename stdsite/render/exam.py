@@ -74,8 +74,10 @@ def _paper_head(course: Course, subtitle: str) -> str:
 
 
 def _options(q: Question, show_key: bool) -> str:
-    return "".join(f'<li><span class="std-box">{"☑" if show_key and i in q.answers else "☐"}</span> '
-                   f'{letter(i)}. {esc(text)}</li>' for i, text in enumerate(q.options))
+    """Lettered options behind a box to tick (ticked for the right ones on the 答案)."""
+    return "".join((f'<li><span class="std-box std-box--key">✓</span> ' if show_key and i in q.answers
+                    else '<li><span class="std-box"></span> ') + f'{letter(i)}. {esc(text)}</li>'
+                   for i, text in enumerate(q.options))
 
 
 def paper_page(ctx: RenderContext, course: Course) -> str:

@@ -93,7 +93,7 @@ def evaluation_page(ctx: RenderContext, course: Course) -> str:
     src = evaluation_src(course.id)
     head = "".join(f"<th>{esc(word)}<br>{5 - i}</th>" for i, word in enumerate(EVALUATION_SCALE))
     rows = "".join(f'<tr><td class="std-eval__no">{n}</td><td class="std-eval__item">{esc(item)}</td>'
-                   + '<td class="std-eval__box">☐</td>' * len(EVALUATION_SCALE) + "</tr>"
+                   + '<td><span class="std-box"></span></td>' * len(EVALUATION_SCALE) + "</tr>"
                    for n, item in enumerate(EVALUATION_ITEMS, start=1))
     questions = "".join(f'<li><p>{esc(q)}</p><div class="std-eval__lines"></div></li>' for q in EVALUATION_QUESTIONS)
     xlsx = ctx.links.rel(src, evaluation_xlsx(course.id))

@@ -25,8 +25,17 @@ def hours_text(value: Decimal | float) -> str:
     return num(float(value)) if value != int(value) else str(int(value))
 
 
+def _where(s: Session) -> str:
+    """举办单位 and 地点 in one cell (the unit first, the place below it)."""
+    parts = [esc(v) for v in (s.unit, s.place) if v]
+    return "<br>".join(parts) or "—"
+
+
 def _hours_cell(s: Session) -> str:
-    return hours_text(s.hours) if s.hours is not None else '<span class="std-muted">学时未填</span>'
+    """The session's 学时 (attendees × hours) with the hours per person below it, or 学时未填."""
+    if s.hours is None:
+        return '<span class="std-muted">学时未填</span>'
+    return f'{hours_text(facts.person_hours(s))}<br><span class="std-muted">每人 {hours_text(s.hours)}</span>'
 
 
 def _totals_row(label: str, t: facts.Totals, strong: bool = False) -> list[str]:
@@ -55,12 +64,10 @@ def sessions_page(ctx: RenderContext) -> str:
         course = courses.get(course_id)
         return ctx.links.a(SESSIONS, course_src(course.id), course.title) if course else esc(course_id)
 
-    rows = [[session_date(s.date, cat.as_of), course_cell(s.course), esc(facts.audience_of(s)),
-             esc(s.place or "—"), esc(s.trainer or "—"), esc(s.unit or "—"), esc(s.attendees), _hours_cell(s),
-             hours_text(facts.person_hours(s)) if s.hours is not None else "—"]
-            for s in sessions]
+    rows = [[session_date(s.date, cat.as_of), course_cell(s.course), esc(facts.audience_of(s)), esc(s.trainer or "—"),
+             _where(s), esc(s.attendees), _hours_cell(s)] for s in sessions]
     out.append("## 培训场次 {#list}\n\n"
-               + table(["日期", "课程", "培训对象", "地点", "讲师", "举办单位", "参训人数", "每人学时", "学时"], rows)
+               + table(["日期", "课程", "培训对象", "讲师", "举办单位、地点", "人数", "学时"], rows, "std-table std-sessions")
                + "\n\n")
 
     years = [_totals_row(str(year), t) for year, t in facts.by_year(held).items()]

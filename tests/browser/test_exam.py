@@ -182,7 +182,7 @@ def test_result_sheet_prints_what_the_learner_typed_and_keeps_nothing(open_page)
 # -- printouts -----------------------------------------------------------------------------------
 def test_paper_has_no_answers_in_its_source_or_print(bundle, open_page):
     source = (bundle / "training/exam-long/paper.html").read_text(encoding="utf-8")
-    for leak in ("data-answer", "解析标记", "正确答案", "☑", "std-quiz__answer", "data-weight"):
+    for leak in ("data-answer", "解析标记", "正确答案", "std-box--key", "✓", "std-quiz__answer", "data-weight"):
         assert leak not in source, leak
     page = open_page("training/exam-long/paper.html")
     texts, _ = printed(page)
@@ -191,6 +191,13 @@ def test_paper_has_no_answers_in_its_source_or_print(bundle, open_page):
     assert all(f"第{n}题" in joined for n in range(1, 41))
     assert "解析" not in joined and "答案" not in joined and "讲师版" not in joined
     assert "姓名:" in joined or "姓名：" in joined
+
+
+def test_answers_and_printouts_stay_out_of_search(bundle):
+    index = (bundle / "search/stdsearch.js").read_text(encoding="utf-8")
+    assert "第1题，车辆回场后" in index                        # the exam page's questions are searchable…
+    assert "解析标记" not in index and "请勿发给学员" not in index   # …its answers and the printouts are not
+    assert "training/exam-long/paper" not in index and "结业证书" not in index
 
 
 def test_answers_are_marked_trainer_on_every_printed_page(open_page):

@@ -337,8 +337,9 @@ def test_sessions_page_totals(make_project):
     assert "截至 2025-06-30，共举办培训 3 场，参训 160 人次，合计 185 学时" in page
     assert '2025-09-01 <span class="std-tag">待举行</span>' in page
     listing = page.split("培训场次")[1].split("按年度统计")[0]
-    assert "<td>王老师</td><td>—</td><td>120</td><td>1.5</td><td>180</td>" in listing
-    assert '<td>30</td><td><span class="std-muted">学时未填</span></td><td>—</td>' in listing
+    assert ('<td>领导干部</td><td>王老师</td><td>市机关事务局</td><td>120</td>'
+            '<td>180<br><span class="std-muted">每人 1.5</span></td>') in listing
+    assert '<td>未注明</td><td>—</td><td>渝中区</td><td>30</td><td><span class="std-muted">学时未填</span></td>' in listing
     by_year = page.split("按年度统计")[1].split("按培训对象统计")[0]
     assert "<tr><td>2024</td><td>1</td><td>10</td><td>5</td></tr>" in by_year
     assert '<tr><td>2025</td><td>2</td><td>150</td><td>180<span class="std-muted">（1 场学时未填）</span></td></tr>' in by_year

@@ -109,8 +109,7 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
             for info in src.infolist():
                 content = src.read(info.filename)
                 if info.filename == "docProps/core.xml":
-                    # only the date: openpyxl may declare the element's namespaces on it
-                    content = re.sub(r"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{modified}\g<2>",
+                    content = re.sub(r"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{modified}\2",
                                      content.decode("utf-8")).encode("utf-8")
                 yield info.filename, content
 

@@ -3,6 +3,7 @@ file:// (every other request blocked), exams taken by clicking, and every printo
 Chromium's page.pdf() and read back with pypdf."""
 from __future__ import annotations
 
+import json
 import zipfile
 
 import pytest
@@ -195,9 +196,13 @@ def test_paper_has_no_answers_in_its_source_or_print(bundle, open_page):
 
 def test_answers_and_printouts_stay_out_of_search(bundle):
     index = (bundle / "search/stdsearch.js").read_text(encoding="utf-8")
-    assert "第1题，车辆回场后" in index                        # the exam page's questions are searchable…
-    assert "解析标记" not in index and "请勿发给学员" not in index   # …its answers and the printouts are not
-    assert "training/exam-long/paper" not in index and "结业证书" not in index
+    data = json.loads(index[index.index("(") + 1: index.rindex(")")])
+    training = {p[0]: json.dumps(p, ensure_ascii=False) for p in data["pages"] if p[0].startswith("training/")}
+    assert "第1题，车辆回场后" in training["training/exam-long.html"]      # the exam's questions are searchable…
+    text = "".join(training.values())
+    assert "解析标记" not in text and "请勿发给学员" not in text             # …its answers and the printouts are not
+    assert not any(url.split("/")[-1] in ("paper.html", "answers.html", "certificate.html", "evaluation.html")
+                   for url in training), sorted(training)
 
 
 def test_answers_are_marked_trainer_on_every_printed_page(open_page):

@@ -61,25 +61,18 @@ def course_src(course_id: str) -> str:
     return f"training/{course_id}.md"
 
 
+# a course's printouts, pages next to its own: 签到表, 结业证书, 培训效果评估表, and for an exam its
+# 试卷 and 答案 (`training/<id>/<name>/`)
+SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS = "signin", "certificate", "evaluation", "paper", "answers"
+
+
+def printout_src(course_id: str, name: str) -> str:
+    """The page of one of a course's printouts (`name` one of SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS)."""
+    return f"training/{course_id}/{name}.md"
+
+
 def signin_src(course_id: str) -> str:
-    return f"training/{course_id}/signin.md"
-
-
-# a course's printouts, next to its page: 试卷 and 答案 (exams), 结业证书, 培训效果评估表
-def paper_src(course_id: str) -> str:
-    return f"training/{course_id}/paper.md"
-
-
-def answers_src(course_id: str) -> str:
-    return f"training/{course_id}/answers.md"
-
-
-def certificate_src(course_id: str) -> str:
-    return f"training/{course_id}/certificate.md"
-
-
-def evaluation_src(course_id: str) -> str:
-    return f"training/{course_id}/evaluation.md"
+    return printout_src(course_id, SIGNIN)
 
 
 def course_file(course_id: str, name: str) -> str:

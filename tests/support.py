@@ -147,6 +147,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def block_network(context) -> list[str]:
+    """Let a Playwright context load file:// only: every other request is aborted and recorded in
+    the returned list (offline bundles must make none)."""
+    attempted: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return attempted
+
+
 # CJK radical supplement forms pypdf returns for some characters (NFKC leaves them alone)
 RADICALS = str.maketrans("⻋⻚⻓⻅⻔⻛⻢⻄⻝⻆⻘⻩⻉⻙⻜⻦⻮⻰⻬⻈⻤", "车页长见门风马西食角青黄贝韦飞鸟齿龙齐讠鬼")
 

@@ -163,13 +163,19 @@
       sheet.querySelector("[data-std-exam-date]").textContent = today();
       sheet.querySelector("[data-std-exam-sheet-score]").textContent = percent + " 分（百分制）";
       sheet.querySelector("[data-std-exam-sheet-verdict]").textContent = verdict;
-      root.classList.add("std-exam-done");
-      result.hidden = false;
-      sheet.hidden = false;
-      notice.hidden = true;
-      submit.disabled = true;
-      retry.hidden = false;
+      showResult(true);
       result.scrollIntoView({ block: "center" });
+    }
+
+    /* after 交卷: the result, the sheet and 重新作答; before: the 交卷 button only */
+    function showResult(done) {
+      root.classList.toggle("std-exam-done", done);
+      result.hidden = !done;
+      sheet.hidden = !done;
+      retry.hidden = !done;
+      submit.disabled = done;
+      notice.hidden = true;
+      confirming = false;
     }
 
     function today() {
@@ -196,12 +202,7 @@
         item.querySelector(".std-quiz__feedback").hidden = true;
         item.querySelector(".std-quiz__answer").hidden = true;
       });
-      root.classList.remove("std-exam-done");
-      result.hidden = true;
-      sheet.hidden = true;
-      submit.disabled = false;
-      retry.hidden = true;
-      confirming = false;
+      showResult(false);
       arrange();
       if (items.length) items[0].scrollIntoView({ block: "center" });
     });

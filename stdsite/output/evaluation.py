@@ -5,10 +5,9 @@ as formulas). Same course, same bytes: fixed dates, re-packed zip (spreadsheets.
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, Course
-from .spreadsheets import _stable_zip, text_cell
+from .spreadsheets import a4_landscape, saved, text_cell
 
 FORMS = 200                               # rows prepared for returned forms
 FIXED = dt.datetime(2021, 1, 1)           # the template does not change with the as-of date
@@ -72,18 +71,8 @@ def evaluation_xlsx_bytes(course: Course) -> bytes:
     for col, w in zip("ABCDE", (6, 34, 10, 10, 20)):
         summary.column_dimensions[col].width = w
     for ws in (entry, summary):
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:2"
-    wb.properties.created = wb.properties.modified = FIXED
-    wb.properties.title = heading
-    wb.properties.creator = "stdsite"
-    out = io.BytesIO()
-    wb.save(out)
-    return _stable_zip(out.getvalue(), FIXED)
+        a4_landscape(ws)
+    return saved(wb, heading, FIXED)
 
 
 def _title(ws, text: str, width: int, Font, Alignment) -> None:

@@ -80,22 +80,32 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     for col, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
+    a4_landscape(ws)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return saved(wb, heading, dt.datetime.combine(view.date, dt.time()))
+
+
+def saved(wb, title: str, when: dt.datetime) -> bytes:
+    """The workbook's bytes, the same for the same content: dated `when`, titled, re-packed."""
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.title = title
+    wb.properties.creator = "stdsite"
+    out = io.BytesIO()
+    wb.save(out)
+    return _stable_zip(out.getvalue(), when)
+
+
+def a4_landscape(ws) -> None:
+    """Print a sheet on A4 landscape, all columns on one page width, title and header rows (1–2)
+    repeated on every page."""
     ws.print_title_rows = "1:2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    fixed = dt.datetime.combine(view.date, dt.time())
-    wb.properties.created = wb.properties.modified = fixed
-    wb.properties.title = heading
-    wb.properties.creator = "stdsite"
-    out = io.BytesIO()
-    wb.save(out)
-    return _stable_zip(out.getvalue(), fixed)
 
 
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from ..derive import exams
 from ..model import Course, Question
-from ..urls import answers_src, paper_src
+from ..urls import ANSWERS, PAPER, printout_src
 from .blocks.parts import num
 from .blocks.quiz import explain_html, key_text, letter, question_head
 from .common import esc, front_matter
@@ -83,7 +83,7 @@ def _options(q: Question, show_key: bool) -> str:
 def paper_page(ctx: RenderContext, course: Course) -> str:
     """The printable 试卷: questions, options with boxes, blanks for name, unit, date and score.
     Nothing derived from the answers is in this page."""
-    src = paper_src(course.id)
+    src = printout_src(course.id, PAPER)
     items = "".join(f'<li class="std-paper__item"><p class="std-paper__q">{question_head(q, True)}</p>'
                     f'<ol class="std-paper__options">{_options(q, False)}</ol></li>'
                     for q in exams.questions(course))
@@ -101,7 +101,7 @@ def paper_page(ctx: RenderContext, course: Course) -> str:
 def answers_page(ctx: RenderContext, course: Course) -> str:
     """The trainer's 答案: a quick table (题号 → 答案) then every question with its right options
     ticked and the explanation; marked 讲师版 on screen and on every printed page."""
-    src = answers_src(course.id)
+    src = printout_src(course.id, ANSWERS)
     questions = exams.questions(course)
     quick = "".join(f"<tr><td>{n}</td><td>{q.kind}</td><td>{esc(num(q.points))}</td>"
                     f"<td>{esc('、'.join(letter(i) for i in q.answers))}</td></tr>"

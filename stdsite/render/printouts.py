@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..derive import courses as facts
 from ..derive.sessions import held
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, EVALUATION_SCALE, Course
-from ..urls import certificate_src, course_src, evaluation_src, evaluation_xlsx, signin_src
+from ..urls import CERTIFICATE, EVALUATION, course_src, evaluation_xlsx, printout_src, signin_src
 from .blocks.parts import num
 from .common import esc, front_matter
 from .context import RenderContext
@@ -63,7 +63,7 @@ def course_hours(ctx: RenderContext, course: Course) -> str:
 def certificate_page(ctx: RenderContext, course: Course) -> str:
     """A formal 结业证书 on one landscape A4 page: the name typed in the blank (or written by hand
     after printing), the course, its 学时 and the date; issuer and seal left for the trainer."""
-    src = certificate_src(course.id)
+    src = printout_src(course.id, CERTIFICATE)
     done = "经考试合格" if course.exam else "完成全部学习内容"
     hours = course_hours(ctx, course)
 
@@ -90,7 +90,7 @@ def certificate_page(ctx: RenderContext, course: Course) -> str:
 def evaluation_page(ctx: RenderContext, course: Course) -> str:
     """The 培训效果评估表: scale items to tick (5 非常满意 … 1 很不满意) and open questions, one A4
     page, anonymous; the trainer tallies returned forms in 评估汇总.xlsx."""
-    src = evaluation_src(course.id)
+    src = printout_src(course.id, EVALUATION)
     head = "".join(f"<th>{esc(word)}<br>{5 - i}</th>" for i, word in enumerate(EVALUATION_SCALE))
     rows = "".join(f'<tr><td class="std-eval__no">{n}</td><td class="std-eval__item">{esc(item)}</td>'
                    + '<td><span class="std-box"></span></td>' * len(EVALUATION_SCALE) + "</tr>"

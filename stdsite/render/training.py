@@ -16,8 +16,8 @@ from ..derive import courses as facts
 from ..load.markdown import ADMONITION, MODULE_MINUTES, scan
 from ..model import AUDIENCES, Block, Course
 from ..text import normalize_code
-from ..urls import (SESSIONS, TRAINING, answers_src, certificate_src, course_src, evaluation_src, evaluation_xlsx,
-                    paper_src, signin_src, standard_src)
+from ..urls import (ANSWERS, CERTIFICATE, EVALUATION, PAPER, SESSIONS, TRAINING, course_src, evaluation_xlsx,
+                    printout_src, signin_src, standard_src)
 from ..validate.references import course_references
 from .blocks import render_block
 from .blocks.parts import num
@@ -47,11 +47,11 @@ def pages(ctx: RenderContext) -> dict[str, str]:
     for course in ctx.catalog.project.courses:
         out[course_src(course.id)] = course_page(ctx, course)
         out[signin_src(course.id)] = signin_page(ctx, course)
-        out[certificate_src(course.id)] = certificate_page(ctx, course)
-        out[evaluation_src(course.id)] = evaluation_page(ctx, course)
+        out[printout_src(course.id, CERTIFICATE)] = certificate_page(ctx, course)
+        out[printout_src(course.id, EVALUATION)] = evaluation_page(ctx, course)
         if course.exam is not None:
-            out[paper_src(course.id)] = paper_page(ctx, course)
-            out[answers_src(course.id)] = answers_page(ctx, course)
+            out[printout_src(course.id, PAPER)] = paper_page(ctx, course)
+            out[printout_src(course.id, ANSWERS)] = answers_page(ctx, course)
     return out
 
 
@@ -182,7 +182,8 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
 
     papers = ""
     if course.exam is not None:
-        papers = link(paper_src(course.id), "试卷") + link(answers_src(course.id), "答案（讲师版）", " std-trainer-only")
+        papers = (link(printout_src(course.id, PAPER), "试卷")
+                  + link(printout_src(course.id, ANSWERS), "答案（讲师版）", " std-trainer-only"))
     exam = f' · 考试，百分制 {num(course.exam.pass_mark)} 分及以上通过' if course.exam else ""
     return (f'<div class="std-course-bar" data-search-exclude>'
             f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{minutes_text(facts.length(course))}'
@@ -194,7 +195,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button></p>'
             f'<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
             + link(signin_src(course.id), "签到表") + papers
-            + link(certificate_src(course.id), "结业证书") + link(evaluation_src(course.id), "评估表")
+            + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
             + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
             f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'

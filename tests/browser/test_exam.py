@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from exam_fixture import files
-from support import printed, run_build, write_tree
+from support import block_network, printed, run_build, write_tree
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +28,7 @@ def bundle(tmp_path_factory):
 def offline(browser):
     """One desktop context for the module, blocking (and recording) every request but file://."""
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
-    attempted: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    attempted = block_network(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -13,7 +13,7 @@ from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
-from .evaluation import evaluation_xlsx_bytes
+from .evaluation import cached_evaluation_xlsx
 from .files import json_bytes, write_json
 from .spreadsheets import cached_xlsx, csv_bytes
 
@@ -27,7 +27,7 @@ def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: B
     for course in ctx.catalog.project.courses:
         path = site / urls.evaluation_xlsx(course.id)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(evaluation_xlsx_bytes(course))
+        path.write_bytes(cached_evaluation_xlsx(course, cache))
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:

@@ -281,9 +281,10 @@ def test_evaluation_spreadsheet_is_reproducible_and_formula_safe(exam_project):
     assert wb.sheetnames == ["录入", "汇总"]
     entry, summary = wb["录入"], wb["汇总"]
     assert entry["A1"].data_type == "s" and entry["A1"].value.startswith("《=HYPERLINK")
-    assert entry["B2"].value == "1. 培训内容符合本职工作需要" and entry["A3"].value == 1
-    assert str(entry.data_validations.dataValidation[0].sqref) == "B3:J202"
-    assert summary["C3"].value == "=COUNT(录入!B3:B202)"
-    assert summary["E11"].value == '=IF(COUNT(录入!J3:J202)=0,"",COUNTIF(录入!J3:J202,">=4")/COUNT(录入!J3:J202))'
+    assert entry["B2"].value == "1. 培训内容符合本职工作需要" and entry["M2"].value.startswith("问3. ")
+    assert entry.tables["评估表"].ref == "A2:M52"                      # an Excel table that grows as rows are typed
+    assert str(entry.data_validations.dataValidation[0].sqref) == "B3:J2002"
+    assert summary["C3"].value == "=COUNT(录入!B:B)"                  # whole columns: any number of forms counts
+    assert summary["E11"].value == '=IF(COUNT(录入!J:J)=0,"",COUNTIF(录入!J:J,">=4")/COUNT(录入!J:J))'
     texts = [c.value for row in wb["汇总"].iter_rows() for c in row if isinstance(c.value, str) and not c.value.startswith("=")]
     assert "对本次培训的总体评价" in texts

@@ -253,6 +253,8 @@ def test_trainer_printout_is_marked_on_every_page_and_the_handout_is_not(open_pa
     learner, _ = handout
     assert not any("讲师版" in t for t in learner)
     assert "学员讲义" in learner[0]
+    joined = "".join(learner)
+    assert "要点回顾" in joined and joined.count("回场后登记里程") == 2     # the box and 要点回顾 are printed
     assert "请学员先说说本单位的派车流程" not in "".join(learner) and "正确答案" not in "".join(learner)
 
 

@@ -181,6 +181,11 @@ def standard_row(ctx: RenderContext, s: Standard, page_src: str) -> list[str]:
             date(s.effective)]
 
 
+def ics_field(ics: str | None) -> str:
+    """The ICS field of a classification (`03.080.01` -> `03`), the level the list filters by."""
+    return ics.split(".")[0] if ics else ""
+
+
 def standards_list_page(ctx: RenderContext) -> str:
     """All standards in one table, filterable by status, level and region in the browser."""
     src = urls.STANDARDS
@@ -188,20 +193,30 @@ def standards_list_page(ctx: RenderContext) -> str:
     rows, attrs = [], []
     for s in cat.standards:
         rows.append(standard_row(ctx, s, src) + [esc(s.region)])
-        attrs.append(f'data-status="{esc(cat.status[s.code])}" data-level="{esc(s.level)}" data-region="{esc(s.region)}"')
+        attrs.append(f'data-status="{esc(cat.status[s.code])}" data-level="{esc(s.level)}" data-region="{esc(s.region)}" '
+                     f'data-ics="{esc(ics_field(s.ics))}" data-owner="{esc(s.owner or "")}"')
 
-    def select(name: str, label: str, values: list[str]) -> str:
-        options = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+    def select(name: str, label: str, values: list[str], shown: dict[str, str] | None = None) -> str:
+        options = "".join(f'<option value="{esc(v)}">{esc((shown or {}).get(v, v))}</option>' for v in values)
         return f'<label>{label} <select data-filter="{name}"><option value="">全部</option>{options}</select></label>'
 
     statuses = [k for k, v in cat.counts().items() if v]
     levels = [level for level in LEVELS if any(s.level == level for s in cat.standards)]
     regions = sorted({s.region for s in cat.standards})
+    # ICS by its field (the first two digits, e.g. 03 服务), 归口单位 as written: only when some standard has one
+    codes: dict[str, set[str]] = {}
+    for s in cat.standards:
+        if s.ics:
+            codes.setdefault(ics_field(s.ics), set()).add(s.ics)
+    ics = {field: f"{field}（{'、'.join(sorted(found))}）" for field, found in sorted(codes.items())}
+    owners = sorted({s.owner for s in cat.standards if s.owner})
+    extra = (select("ics", "ICS 分类", list(ics), ics) if ics else "") + \
+        (select("owner", "归口单位", owners) if owners else "")
     filters = (f'<form class="std-filters" data-filter-table="standards" data-search-exclude>'
                f'{select("status", "状态", statuses)}{select("level", "级别", levels)}{select("region", "区域", regions)}'
-               f'<output class="std-filter-count"></output></form>')
+               f'{extra}<output class="std-filter-count"></output></form>')
     return (front_matter("标准列表", search=LISTING) + "# 标准列表\n\n"
-            f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域筛选。</p>\n\n'
+            f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域（以及 ICS 分类、归口单位）筛选。</p>\n\n'
             + filters + "\n\n"
             + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs)
             .replace('<table class="std-table std-list">', '<table class="std-table std-list" id="standards">') + "\n")

@@ -80,7 +80,7 @@ def reference_problem(ref: Reference, current: Standard | None, codes: CodeIndex
         return codes.missing(ref.code, where)
     if ref.clause and ref.clause not in {c.number for c in target.clauses}:
         named = f"{quote(normalize_code(ref.code))}（最新版为 {target.code}）" if latest else quote(target.code)
-        return f"{where}引用的标准 {named}没有条款 {quote(ref.clause)}"
+        return f"{where}引用的标准 {named} 没有条款 {quote(ref.clause)}"
     return None
 
 

@@ -59,7 +59,9 @@ def cover(s: Standard, status_line: str) -> str:
         codes.append(f'<p class="std-cover__replaces">代替 {esc("、".join(s.replaces))}</p>')
     issued = s.issued.isoformat() if s.issued else "XXXX-XX-XX"
     effective = s.effective.isoformat() if s.effective else "XXXX-XX-XX"
-    issuers = "".join(f"<span>{esc(name)}</span>" for name in s.issuer) or "<span>&nbsp;</span>"
+    issuers = "".join(f"<span>{esc(name)}</span>" for name in s.issuer)
+    issuer = (f'<p class="std-cover__issuer"><span class="std-cover__issuers">{issuers}</span><span>发布</span></p>'
+              if issuers else "")
     status = f'<p class="std-cover__status">{status_line}</p>' if status_line else ""
     return (f'<section class="std-cover" aria-hidden="true" data-search-exclude>'
             f'<div class="std-cover__top"><p class="std-cover__class">{"<br>".join(x for x in left if x)}</p>'
@@ -68,8 +70,7 @@ def cover(s: Standard, status_line: str) -> str:
             f'<div class="std-cover__codes">{"".join(codes)}</div>'
             f'<div class="std-cover__middle"><p class="std-cover__title">{esc(s.title)}</p>{status}</div>'
             f'<div class="std-cover__dates"><span>{issued} 发布</span><span>{effective} 实施</span></div>'
-            f'<p class="std-cover__issuer"><span class="std-cover__issuers">{issuers}</span>'
-            f'<span>发布</span></p></section>\n')
+            f'{issuer}</section>\n')
 
 
 def has_foreword(s: Standard) -> bool:

@@ -24,7 +24,7 @@ def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: B
     write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
-    write_system(ctx.system_table, ctx.catalog.as_of, site)
+    write_system(ctx.system_table, ctx.catalog.as_of, site, cache)
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:

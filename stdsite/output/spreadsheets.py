@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..derive.editions import EditionView, Entry
@@ -161,14 +162,19 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 def cached_xlsx(view: EditionView, title: str, csv_data: bytes, cache: BuildCache) -> bytes:
-    """openpyxl takes about a second per thousand rows: an unchanged edition's sheet (same rows,
-    title and date) comes from the build cache."""
+    """An edition's sheet (same rows, title and date) from the build cache when unchanged."""
+    return cached_workbook(f"{title} {view.id} {view.date}", csv_data, cache, lambda: xlsx_bytes(view, title))
+
+
+def cached_workbook(label: str, csv_data: bytes, cache: BuildCache, make: Callable[[], bytes]) -> bytes:
+    """openpyxl takes about a second per thousand rows: a workbook whose content (its CSV form and
+    `label`: title, date…) is unchanged comes from the build cache instead of `make()`."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {label}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:
-        data = xlsx_bytes(view, title)
+        data = make()
         cache.put(f"xlsx-{key}.bin", data)
     return data

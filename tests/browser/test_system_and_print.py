@@ -104,21 +104,21 @@ BANNERS = [
 
 
 @pytest.mark.parametrize("width", [375, 1366])
-@pytest.mark.parametrize("slug, status, sentence, link", BANNERS)
-def test_status_banner(base, browser, width, slug, status, sentence, link):
+def test_status_banners(base, browser, width):
     context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
     page = context.new_page()
-    page.goto(base[0] + f"standards/{slug}/")
-    banner = page.locator(".std-banner")
-    assert banner.count() == 1 and banner.is_visible()
-    assert banner.locator(".std-banner__status").inner_text() == status
-    assert sentence in banner.inner_text()
-    box = banner.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["y"] < 700      # on the first screen, whole
-    assert "下次复审" not in page.locator(".std-meta").inner_text()                    # no due dates unless 现行
-    if link:
-        banner.locator("a").first.click()
-        page.wait_for_url(re.compile(f"/standards/{link}/$"))
+    for slug, status, sentence, link in BANNERS:
+        page.goto(base[0] + f"standards/{slug}/")
+        banner = page.locator(".std-banner")
+        assert banner.count() == 1 and banner.is_visible(), slug
+        assert banner.locator(".std-banner__status").inner_text() == status
+        assert sentence in banner.inner_text(), slug
+        box = banner.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["y"] < 700, slug   # first screen, whole
+        assert "下次复审" not in page.locator(".std-meta").inner_text(), slug            # no due dates unless 现行
+        if link:
+            banner.locator("a").first.click()
+            page.wait_for_url(re.compile(f"/standards/{link}/$"))
     context.close()
 
 

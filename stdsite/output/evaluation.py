@@ -6,11 +6,10 @@ number of forms counts). Same course, same bytes: fixed dates, re-packed zip (sp
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, Course
 from .cache import BuildCache
-from .spreadsheets import a4_landscape, saved, text_cell
+from .spreadsheets import a4_landscape, cached_workbook, saved, text_cell
 
 ROWS = 50                                 # empty rows of the entry table (it grows when typing below)
 VALIDATED = 2000                          # rows whose scores are checked (1–5)
@@ -19,14 +18,7 @@ FIXED = dt.datetime(2021, 1, 1)           # the template does not change with th
 
 def cached_evaluation_xlsx(course: Course, cache: BuildCache) -> bytes:
     """The course's spreadsheet, from the build cache when its title was seen before."""
-    import openpyxl
-
-    key = hashlib.sha256(f"evaluation-1 {openpyxl.__version__} {course.title}".encode("utf-8")).hexdigest()[:32]
-    data = cache.get(f"xlsx-{key}.bin")
-    if data is None:
-        data = evaluation_xlsx_bytes(course)
-        cache.put(f"xlsx-{key}.bin", data)
-    return data
+    return cached_workbook(f"评估汇总 {course.title}", b"", cache, lambda: evaluation_xlsx_bytes(course))
 
 
 def evaluation_xlsx_bytes(course: Course) -> bytes:

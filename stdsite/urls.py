@@ -61,8 +61,31 @@ def course_src(course_id: str) -> str:
     return f"training/{course_id}.md"
 
 
+# a course's printouts, pages next to its own: 签到表, 结业证书, 培训效果评估表, and for an exam its
+# 试卷 and 答案 (`training/<id>/<name>/`)
+SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS = "signin", "certificate", "evaluation", "paper", "answers"
+
+
+def printout_src(course_id: str, name: str) -> str:
+    """The page of one of a course's printouts (`name` one of SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS)."""
+    return f"training/{course_id}/{name}.md"
+
+
 def signin_src(course_id: str) -> str:
-    return f"training/{course_id}/signin.md"
+    return printout_src(course_id, SIGNIN)
+
+
+def course_file(course_id: str, name: str) -> str:
+    """Where a course's attachment (课件) is published, next to its page."""
+    return f"training/{course_id}/files/{name}"
+
+
+EVALUATION_XLSX = "评估汇总.xlsx"
+
+
+def evaluation_xlsx(course_id: str) -> str:
+    """Site-relative path of a course's 评估汇总.xlsx (a file, not a page)."""
+    return f"training/{course_id}/{EVALUATION_XLSX}"
 
 
 def area_src(area_id: str) -> str:

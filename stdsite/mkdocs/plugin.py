@@ -107,8 +107,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
-        for standard in self.ctx.catalog.standards:
-            for attachment in standard.attachments:
+        for owner in (*self.ctx.catalog.standards, *self.ctx.catalog.project.courses):
+            for attachment in owner.attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
         return files
 

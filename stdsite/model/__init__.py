@@ -5,9 +5,10 @@ from __future__ import annotations
 from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, Flow, Parsed, Question, Quiz,
                      Step)
 from .records import (DEFAULT_TARGETS, Area, Attachment, Category, Clause, Course, Directory, Document, Edition,
-                      Evaluation, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
+                      Evaluation, Exam, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
                       Standard, Targets)
-from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES,
+from .vocab import (ATTACHMENT_TYPES, AUDIENCES, COURSE_ATTACHMENT_TYPES, EVALUATION_ITEMS,
+                    EVALUATION_QUESTIONS, EVALUATION_SCALE, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES,
                     INDICATORS, LEVELS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES, STATUSES, TARGET_NAMES,
                     UNMANAGED_LEVELS)
 
@@ -19,6 +20,7 @@ __all__ = [
     "BLOCK_KINDS",
     "Block",
     "COUNT_INDICATORS",
+    "COURSE_ATTACHMENT_TYPES",
     "Category",
     "CheckItem",
     "Checklist",
@@ -35,6 +37,10 @@ __all__ = [
     "Document",
     "Edition",
     "Evaluation",
+    "EVALUATION_ITEMS",
+    "EVALUATION_QUESTIONS",
+    "EVALUATION_SCALE",
+    "Exam",
     "Flow",
     "Framework",
     "INDICATORS",

@@ -131,6 +131,15 @@ class Module:
 
 
 @dataclass(frozen=True)
+class Exam:
+    """`exam: {pass, shuffle}` of a course: the pass mark in percent, options shuffled per attempt."""
+
+    pass_mark: float
+    shuffle: bool
+    line: int
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -146,6 +155,8 @@ class Course:
     body_line: int = 1
     modules: tuple[Module, ...] = ()
     blocks: tuple[Block, ...] = ()
+    exam: Exam | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def page(self) -> str:
@@ -244,6 +255,10 @@ class Session:
     place: str | None
     attendees: int
     line: int
+    hours: float | None = None         # 学时 per attendee
+    trainer: str | None = None
+    unit: str | None = None            # 举办单位
+    audience: str | None = None        # one of AUDIENCES
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Machine-readable exports written on every build: data/catalog.json, data/indicators.json,
 each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/),
-and the system table's 标准体系表.xlsx and 明细表.csv (in site/system/)."""
+the system table's 标准体系表.xlsx and 明细表.csv (in site/system/), and each course's 评估汇总.xlsx
+(in site/training/<course id>/)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
+from .evaluation import cached_evaluation_xlsx
 from .files import json_bytes, write_json
 from .spreadsheets import cached_xlsx, csv_bytes
 from .system_sheets import write_system
@@ -25,6 +27,10 @@ def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: B
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
     write_system(ctx.system_table, ctx.catalog.as_of, site, cache)
+    for course in ctx.catalog.project.courses:
+        path = site / urls.evaluation_xlsx(course.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(cached_evaluation_xlsx(course, cache))
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:

@@ -81,13 +81,17 @@ def workbook_bytes(sheets: list[Sheet], when: dt.date, title: str) -> bytes:
     wb.remove(wb.active)
     for sheet in sheets:
         _fill(wb.create_sheet(sheet.name[:31]), sheet)
-    fixed = dt.datetime.combine(when, dt.time())
-    wb.properties.created = wb.properties.modified = fixed
+    return saved(wb, title, dt.datetime.combine(when, dt.time()))
+
+
+def saved(wb, title: str, when: dt.datetime) -> bytes:
+    """The workbook's bytes, the same for the same content: dated `when`, titled, re-packed."""
+    wb.properties.created = wb.properties.modified = when
     wb.properties.title = title
     wb.properties.creator = "stdsite"
     out = io.BytesIO()
     wb.save(out)
-    return _stable_zip(out.getvalue(), fixed)
+    return _stable_zip(out.getvalue(), when)
 
 
 def _fill(ws, sheet: Sheet) -> None:
@@ -120,6 +124,12 @@ def _fill(ws, sheet: Sheet) -> None:
     for col, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
+    a4_landscape(ws)
+
+
+def a4_landscape(ws) -> None:
+    """Print a sheet on A4 landscape fitted to the page width, centred, the title and header rows
+    (1–2) repeated on every page, with page numbers."""
     ws.print_title_rows = "1:2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE

@@ -34,7 +34,7 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
     standards = _each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
     documents = _each(sources.folders["documents"], lambda f: validate_document(f, problems))
-    courses = _each(sources.folders["courses"], lambda f: validate_course(f, problems))
+    courses = _each(sources.folders["courses"], lambda f: validate_course(f, sources.folder, problems))
     targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
     plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \

@@ -7,7 +7,7 @@ import re
 from ..errors import Problems, quote
 from ..load import SourceFile
 from ..load.yaml import YMap
-from ..model import (DEFAULT_DIRECTORY_TITLE, DEFAULT_TARGETS, PLAN_KINDS, TARGET_NAMES, COUNT_INDICATORS, Directory, Edition, Period,
+from ..model import (AUDIENCES, DEFAULT_DIRECTORY_TITLE, DEFAULT_TARGETS, PLAN_KINDS, TARGET_NAMES, COUNT_INDICATORS, Directory, Edition, Period,
                      PlanItem, Session, Targets)
 from ..text import normalize_code
 from .schema import Checker, Spec
@@ -16,7 +16,8 @@ PLAN_FIELDS = {"title": Spec("text", True), "kind": Spec("choice", True, PLAN_KI
                "framework": Spec("text", True), "due": Spec("date", True), "code": Spec("text"),
                "replaces": Spec("text")}
 SESSION_FIELDS = {"date": Spec("date", True), "course": Spec("text", True), "place": Spec("text"),
-                  "attendees": Spec("int", True)}
+                  "attendees": Spec("int", True), "hours": Spec("number"), "trainer": Spec("text"),
+                  "unit": Spec("text"), "audience": Spec("choice", choices=AUDIENCES)}
 PERIOD_FIELDS = {"name": Spec("text", True), "start": Spec("date", True), "end": Spec("date", True)}
 EDITION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -73,7 +74,12 @@ def validate_sessions(file: SourceFile, problems: Problems) -> list[Session]:
         if v["attendees"] < 0:
             check.error(item.line_of("attendees"), f"参训人数 {quote(v['attendees'])} 不能为负数")
             continue
-        out.append(Session(v["date"], v["course"], v["place"], v["attendees"], item.line))
+        if v["hours"] is not None and v["hours"] <= 0:
+            check.error(item.line_of("hours"), f"学时「hours」 {quote(v['hours'])} 应为大于 0 的数字，如 hours: 1.5；"
+                                               f"学时未定的不写 hours")
+            continue
+        out.append(Session(v["date"], v["course"], v["place"], v["attendees"], item.line, hours=v["hours"],
+                           trainer=v["trainer"], unit=v["unit"], audience=v["audience"]))
     return out
 
 

@@ -115,7 +115,7 @@ class Checker:
         elif isinstance(raw, (int, float)):
             self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{raw}\"")
         else:
-            self.error(line, f"字段「{name}」应为文字，实际是 {quote(_describe(raw))}")
+            self.error(line, f"字段「{name}」应为文字，实际是 {quote(describe(raw))}")
         return None
 
     def texts(self, raw: Any, name: str, line: int) -> list[str]:
@@ -168,18 +168,19 @@ class Checker:
         if raw is None:
             return []
         if not isinstance(raw, YList):
-            self.error(line, f"字段「{name}」应为列表（每项以「- 」开头），实际是 {quote(_describe(raw))}")
+            self.error(line, f"字段「{name}」应为列表（每项以「- 」开头），实际是 {quote(describe(raw))}")
             return []
         out = []
         for index, item in enumerate(raw):
             if isinstance(item, YMap):
                 out.append((item, raw.line_of(index)))
             else:
-                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(_describe(item))}")
+                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(describe(item))}")
         return out
 
 
-def _describe(value: Any) -> Any:
+def describe(value: Any) -> Any:
+    """A short form of a YAML value for messages: `{a: …, b: …}`, `[x, y]`, or the value itself."""
     if isinstance(value, YMap):
         return "{" + ", ".join(f"{k}: …" for k in value) + "}"
     if isinstance(value, YList):

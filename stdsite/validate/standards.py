@@ -138,9 +138,10 @@ def _evaluations(data: YMap, check: Checker) -> list[Evaluation]:
 
 
 def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: Callable[[str], str],
-                allowed: frozenset[str] = ATTACHMENT_TYPES) -> tuple[Attachment, ...]:
+                allowed: frozenset[str] = ATTACHMENT_TYPES, owner: str = "本标准") -> tuple[Attachment, ...]:
     """The `attachments` of a file: each must exist (exact case), stay inside the source folder,
-    be of an allowed type and have a name of its own; `target(name)` is where it is published."""
+    be of an allowed type and have a name of its own; `target(name)` is where it is published;
+    `owner` names the file's record in messages (本标准, 本课程)."""
     data = file.data
     out: list[Attachment] = []
     for item, _ in check.list_of_maps(data.get("attachments"), "attachments", data.line_of("attachments")):
@@ -163,7 +164,7 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
             check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
             continue
         if any(existing.target.endswith("/" + name) for existing in out):
-            check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件同名，请改名")
+            check.error(line, f"附件 {quote(a['file'])} 与{owner}的另一个附件同名，请改名")
             continue
         out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
     return tuple(out)

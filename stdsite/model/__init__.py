@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, Flow, Parsed, Question, Quiz,
                      Step)
-from .records import (DEFAULT_TARGETS, Area, Attachment, Category, Clause, Course, Directory, Document, Edition,
-                      Evaluation, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
-                      Standard, Targets)
-from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES,
-                    INDICATORS, LEVELS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES, STATUSES, TARGET_NAMES,
-                    UNMANAGED_LEVELS)
+from .plan import (COMPUTED, DEFAULT_TARGETS, RECORD_KINDS, Case, Evidence, Goal, Period, Pilot, Targets, WorkRecord,
+                   computed_goals)
+from .records import (Area, Attachment, Category, Clause, Course, Directory, Document, Edition, Evaluation, Framework,
+                      Item, Module, Owner, PlanItem, Project, Review, Session, Standard)
+from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS,
+                    DOCUMENT_STATUSES, INDICATORS, LEVELS, PILOT_KINDS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES,
+                    STATUSES, TARGET_NAMES, UNMANAGED_LEVELS)
 
 __all__ = [
     "ATTACHMENT_TYPES",
@@ -18,7 +19,9 @@ __all__ = [
     "Attachment",
     "BLOCK_KINDS",
     "Block",
+    "COMPUTED",
     "COUNT_INDICATORS",
+    "Case",
     "Category",
     "CheckItem",
     "Checklist",
@@ -35,20 +38,25 @@ __all__ = [
     "Document",
     "Edition",
     "Evaluation",
+    "Evidence",
     "Flow",
     "Framework",
+    "Goal",
     "INDICATORS",
     "Item",
     "LEVELS",
     "Module",
     "Owner",
+    "PILOT_KINDS",
     "PLAN_KINDS",
     "Parsed",
     "Period",
+    "Pilot",
     "PlanItem",
     "Project",
     "Question",
     "Quiz",
+    "RECORD_KINDS",
     "REGIONS",
     "REVIEW_CONCLUSIONS",
     "Review",
@@ -60,4 +68,6 @@ __all__ = [
     "TARGET_NAMES",
     "Targets",
     "UNMANAGED_LEVELS",
+    "WorkRecord",
+    "computed_goals",
 ]

@@ -10,6 +10,7 @@ from .context import RenderContext
 from .plan.tasks import records_table
 
 STATUS_CLASS = {"已验收": "std-badge--current", "建设中": "std-badge--upcoming"}
+PRACTICE_BOOST = {"boost": 0.5}     # pilots and cases rank below the standards they apply for the same words
 
 
 def pilot_badge(pilot: Pilot, ctx: RenderContext) -> str:
@@ -44,7 +45,7 @@ def pilot_page(ctx: RenderContext, pilot: Pilot) -> str:
     src = pilot_src(pilot.id)
     rows = [("类型", esc(pilot.kind)), ("承担单位", esc(pilot.unit)), ("区域", esc(pilot.region)),
             ("状态", pilot_badge(pilot, ctx)), ("开始日期", date(pilot.start)), ("验收日期", date(pilot.accepted))]
-    out = [front_matter(pilot.name, description=pilot.summary or pilot.name),
+    out = [front_matter(pilot.name, description=pilot.summary or pilot.name, search=PRACTICE_BOOST),
            f"# {md_text(pilot.name)}\n\n",
            '<dl class="std-meta std-card">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n\n"]
     if pilot.summary:

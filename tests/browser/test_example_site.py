@@ -21,7 +21,7 @@ def example(tmp_path_factory):
 PAGE_TYPES = {
     "home": "",
     "system": "system/",
-    "area": "system/yx-gc/",
+    "area": "system/yx-zc/",
     "standard list": "standards/",
     "standard with flow": "standards/q-cqjg-101-2025/",
     "standard with criteria": "standards/q-cqjg-102-2021/",
@@ -36,6 +36,11 @@ PAGE_TYPES = {
     "sign-in sheet": "training/managers-201/signin/",
     "sessions": "training/sessions/",
     "dashboard": "dashboard/",
+    "plan report": "dashboard/report-2021-2025/",
+    "pilots": "pilots/",
+    "pilot": "pilots/canteen-demo-2023/",
+    "cases": "cases/",
+    "case": "cases/canteen-food-waste/",
     "help": "help/writing/",
 }
 

@@ -189,10 +189,11 @@ def training_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> s
     if period is None:
         return "".join(out) + empty("统计日期早于所有规划期，不统计培训人次。")
     sessions = ctx.links.a(SRC, SESSIONS, "参训记录")
-    every = [s for s in data.catalog.project.sessions if s.date <= data.as_of]
+    as_of = ctx.catalog.as_of                     # the 参训记录 page counts every session up to the as-of date
+    every = [s for s in data.catalog.project.sessions if s.date <= as_of]
     out.append(f"<p>只统计本规划期（{date(period.start)} 至 {date(period.end)}）内、截至 {date(data.as_of)} 举办的培训："
                f"共 {count(len(indicator.counted))} 场，{count(indicator.value or 0)} 人次。"
-               f"{sessions}页面列出历年全部培训（截至 {date(data.as_of)} 共 {len(every)} 场、"
+               f"{sessions}页面列出历年全部培训（截至 {date(as_of)} 共 {len(every)} 场、"
                f"{sum(s.attendees for s in every):,} 人次），包括本规划期以外的，所以两处合计可能不同。</p>\n")
     last = min(period.end, data.as_of)
     if period.start <= last:

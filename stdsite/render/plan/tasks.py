@@ -34,14 +34,15 @@ def pilot_html(ctx: RenderContext, pilot_id: str | None, src: str) -> str:
 
 
 def records_table(ctx: RenderContext, records: tuple[WorkRecord, ...] | list[WorkRecord], src: str,
-                  names: dict[str, str] | None = None, cls: str = "dash-records") -> str:
-    """The records with date, (indicator,) title, amount, region, evidence and pilot."""
-    head = ["日期"] + (["指标"] if names else []) + ["事项", "数量", "区域", "佐证", "相关试点"]
+                  names: dict[str, str] | None = None, cls: str = "dash-records", pilots: bool = True) -> str:
+    """The records with date, (indicator,) title, amount, region, evidence (and pilot)."""
+    head = ["日期"] + (["指标"] if names else []) + ["事项", "数量", "区域", "佐证"] + (["相关试点"] if pilots else [])
     rows = []
     for r in records:
         title = esc(r.title) + (f'<br><span class="dash-muted">{esc(r.note)}</span>' if r.note else "")
         rows.append([day(r.date)] + ([esc(names.get(r.indicator, r.indicator))] if names else [])
-                    + [title, str(r.count), esc(r.region or "—"), evidence_html(ctx, r, src), pilot_html(ctx, r.pilot, src)])
+                    + [title, str(r.count), esc(r.region or "—"), evidence_html(ctx, r, src)]
+                    + ([pilot_html(ctx, r.pilot, src)] if pilots else []))
     return table(head, rows, f"std-table dash-table {cls}")
 
 

@@ -89,8 +89,7 @@ def _periods(data: YMap, check: Checker) -> list[Period]:
         period = _period(item, check)
         if period is None:
             continue
-        if period.name in names:
-            check.error(item.line_of("name"), f"规划期名称 {quote(period.name)} 重复（第 {names[period.name]} 行已有）")
+        if _repeated(names, period.name, item.line, check, item.line_of("name"), f"规划期名称 {quote(period.name)} "):
             continue
         clash = next((other for other in out if period.start <= other.end and other.start <= period.end), None)
         if clash is not None:
@@ -99,7 +98,6 @@ def _periods(data: YMap, check: Checker) -> list[Period]:
                                                f"规划期 {quote(clash.name)}（{clash.start} 至 {clash.end}）重叠："
                                                f"{first} 至 {last} 同时属于两个规划期")
             continue
-        names[period.name] = item.line
         out.append(period)
     return out
 
@@ -117,12 +115,19 @@ def _period(item: YMap, check: Checker) -> Period | None:
         goal = _goal(goal_item, check)
         if goal is None:
             continue
-        if goal.id in ids:
-            check.error(goal_item.line_of("id"), f"指标编号 {quote(goal.id)} 在规划期 {quote(p['name'])} 中重复（第 {ids[goal.id]} 行已有）")
-            continue
-        ids[goal.id] = goal.line
-        goals.append(goal)
+        if not _repeated(ids, goal.id, goal.line, check, goal_item.line_of("id"),
+                         f"指标编号 {quote(goal.id)} 在规划期 {quote(p['name'])} 中"):
+            goals.append(goal)
     return Period(p["name"], p["start"], p["end"], tuple(goals), item.line, p["note"])
+
+
+def _repeated(seen: dict[str, int], key: str, line: int, check: Checker, at: int, what: str) -> bool:
+    """Report `what` 重复 at line `at` when `key` was seen before; else remember its line."""
+    if key in seen:
+        check.error(at, f"{what}重复（第 {seen[key]} 行已有）")
+        return True
+    seen[key] = line
+    return False
 
 
 def _goal(item: YMap, check: Checker) -> Goal | None:

@@ -164,22 +164,25 @@ def plan_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:
     return "".join(out)
 
 
+def _standards_section(data: ind.Indicators, prefix: str, name: str, summary: str, gaps: str, listing: str) -> str:
+    """A ratio over managed standards: figures, what it counts and the standards missing from it."""
+    return "".join(_opening(data[name], prefix, summary, gaps)) + listing
+
+
 def evaluation_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:
-    indicator = data["evaluated_after_1y"]
-    out = _opening(indicator, prefix,
-                   f"实施满 1 年的现行地方标准、团体标准、企业标准和组织内部标准 {count(indicator.denominator)} 项，"
-                   f"已开展实施效果评价 {count(indicator.numerator)} 项。", "尚未开展实施效果评价的标准")
-    out.append(missing_evaluations(ctx, list(indicator.gaps), "dash-eval-missing"))
-    return "".join(out)
+    i = data["evaluated_after_1y"]
+    return _standards_section(data, prefix, i.name,
+                              f"实施满 1 年的现行地方标准、团体标准、企业标准和组织内部标准 {count(i.denominator)} 项，"
+                              f"已开展实施效果评价 {count(i.numerator)} 项。", "尚未开展实施效果评价的标准",
+                              missing_evaluations(ctx, list(i.gaps), "dash-eval-missing"))
 
 
 def review_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:
-    indicator = data["reviewed_after_5y"]
-    out = _opening(indicator, prefix,
-                   f"实施满 5 年的现行地方标准、团体标准、企业标准和组织内部标准 {count(indicator.denominator)} 项，"
-                   f"其中 {count(indicator.numerator)} 项在近 5 年内实施或复审过、尚未到复审期。", "已到复审期未复审的标准")
-    out.append(table_or_none(OVERDUE_HEAD, overdue_rows(ctx, data.catalog, list(indicator.gaps)), "dash-review-gaps"))
-    return "".join(out)
+    i = data["reviewed_after_5y"]
+    return _standards_section(data, prefix, i.name,
+                              f"实施满 5 年的现行地方标准、团体标准、企业标准和组织内部标准 {count(i.denominator)} 项，"
+                              f"其中 {count(i.numerator)} 项在近 5 年内实施或复审过、尚未到复审期。", "已到复审期未复审的标准",
+                              table_or_none(OVERDUE_HEAD, overdue_rows(ctx, data.catalog, list(i.gaps)), "dash-review-gaps"))
 
 
 def training_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:

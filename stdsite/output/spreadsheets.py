@@ -102,14 +102,14 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
     """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
     openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
     stamp = (when.year, when.month, when.day, 0, 0, 0)
-    modified = f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</dcterms:modified>'
+    modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def members():
         with zipfile.ZipFile(io.BytesIO(data)) as src:
             for info in src.infolist():
                 content = src.read(info.filename)
                 if info.filename == "docProps/core.xml":
-                    content = re.sub(r"<dcterms:modified\b[^>]*>[^<]*</dcterms:modified>", modified,
+                    content = re.sub(r"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{modified}\2",
                                      content.decode("utf-8")).encode("utf-8")
                 yield info.filename, content
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -129,9 +130,17 @@ def test_home_page_counts(site):
     assert "std-home-counts" in home and "最近发布" in home and "Q/CQJG 900-2026" in home
 
 
+EXTERNAL_LOAD = re.compile(r"""<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\ssrc=["']?(?:https?:)?//"""
+                           r"""|<link\b(?![^>]*rel="canonical")[^>]*\shref=["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//"""
+                           r"""|@import\s+["']?(?:url\()?["']?(?:https?:)?//""", re.I)
+
+
 def test_no_external_requests_in_pages(site):
-    html = read(site, "index.html")
-    assert "fonts.googleapis" not in html and "unpkg.com" not in html
+    """No page, stylesheet or script loads anything from another host (links to click are fine)."""
+    loading = {p.relative_to(site).as_posix(): EXTERNAL_LOAD.findall(p.read_text(encoding="utf-8", errors="replace"))
+               for p in site.rglob("*") if p.suffix in (".html", ".css", ".js")}
+    assert len(loading) > 30
+    assert {page: hits for page, hits in loading.items() if hits} == {}
 
 
 def test_failed_build_leaves_previous_site(site, tmp_path, make_project):

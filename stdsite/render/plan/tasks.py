@@ -48,7 +48,7 @@ def records_table(ctx: RenderContext, records: tuple[WorkRecord, ...] | list[Wor
 
 def figures(m: Measure) -> str:
     """Value, target and verdict of a record-based indicator (the card at the top of its section)."""
-    return (f'<div class="dash-card" data-indicator="{esc(m.id)}"><p class="dash-figures">'
+    return (f'<div class="dash-card dash-card--plain" data-indicator="{esc(m.id)}"><p class="dash-figures">'
             f'<span>完成情况 <strong class="dash-value">{esc(value_text(m))}</strong></span> '
             f'<span>目标 <span class="dash-target">{esc(target_text(m.goal))}</span></span> '
             f'{verdict_badge(m)}</p></div>\n')

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import STATUSES, Case, Course, Document, Pilot, Project, Standard
-from ..text import natural_key, normalize_code, years_after, years_before
-from ..validate.references import body_references
+from ..text import natural_key, years_after, years_before
+from ..validate.references import CodeIndex, body_references
 
 
 def standard_status(standard: Standard, replaced_by: list[Standard], as_of: dt.date) -> str:
@@ -95,6 +95,11 @@ class Catalog:
         return {s.code: s for s in self.project.standards}
 
     @cached_property
+    def codes(self) -> CodeIndex:
+        """What `[[code]]` names, undated codes (the latest edition) included."""
+        return CodeIndex(self.project.standards)
+
+    @cached_property
     def courses_by_id(self) -> dict[str, Course]:
         return {c.id: c for c in self.project.courses}
 
@@ -120,8 +125,8 @@ class Catalog:
         """Case id -> the codes it cites: its `standards`, then those its body references."""
         out = {}
         for case in self.project.cases:
-            body = [normalize_code(r.code) for r in body_references(case.body, case.body_line) if r.code]
-            out[case.id] = tuple(dict.fromkeys([*case.standards, *(c for c in body if c in self.by_code)]))
+            found = [self.codes.find(r.code)[0] for r in body_references(case.body, case.body_line) if r.code]
+            out[case.id] = tuple(dict.fromkeys([*case.standards, *(s.code for s in found if s is not None)]))
         return out
 
     def cases_citing(self, code: str) -> list[Case]:

@@ -11,6 +11,7 @@ from ..derive.catalog import Catalog
 from ..derive.editions import EditionView, views
 from ..derive.indicators import Indicators
 from ..derive.plan import PlanView, build
+from ..derive.system_table import SystemTable, system_table
 from ..urls import Links
 
 
@@ -37,6 +38,11 @@ class RenderContext:
     def indicators(self) -> Indicators:
         """The five computed indicators at the as-of date, against the current period's targets."""
         return self.plan.at_as_of
+
+    @cached_property
+    def system_table(self) -> SystemTable:
+        """The 明细表 and 统计表 (the system page and its spreadsheets read the same rows)."""
+        return system_table(self.catalog)
 
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.

@@ -10,7 +10,7 @@ from ..errors import Problems, quote
 from ..model import COMPUTED, INDICATORS, Period, Project, WorkRecord
 from ..text import did_you_mean
 from .crossref import report_reference, unique_by
-from .references import body_references
+from .references import CodeIndex, body_references
 
 
 def check_plan(project: Project, problems: Problems) -> Project:
@@ -26,6 +26,7 @@ def check_plan(project: Project, problems: Problems) -> Project:
             if code not in by_code:
                 problems.error(pilots_path, pilot.lines.get("standards", pilot.line), f"试点实施的标准 {quote(code)} 不存在")
     cases = unique_by(project.cases, lambda c: c.id, "案例编号", problems, "id")
+    codes = CodeIndex(project.standards)
     for case in cases:
         for code in case.standards:
             if code not in by_code:
@@ -34,7 +35,7 @@ def check_plan(project: Project, problems: Problems) -> Project:
             problems.error(case.path, case.lines.get("pilot", case.line),
                            f"试点 {quote(case.pilot)} 在 pilots.yaml 中不存在{did_you_mean(case.pilot, pilot_ids)}")
         for ref in body_references(case.body, case.body_line):
-            report_reference(ref, None, by_code, case.path, problems)
+            report_reference(ref, None, codes, case.path, problems)
     return dataclasses.replace(project, records=tuple(records), cases=tuple(sorted(cases, key=lambda c: c.path)))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from .blocks import Block
+from .plan import DEFAULT_TARGETS, Case, Pilot, Targets, WorkRecord
 
 
 @dataclass(frozen=True)
@@ -217,27 +218,6 @@ class Framework:
 
 
 @dataclass(frozen=True)
-class Period:
-    name: str
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Targets:
-    period: Period
-    values: dict[str, float]          # indicator name -> target value
-    path: str = ""
-
-
-DEFAULT_TARGETS = Targets(
-    period=Period("“十四五”", dt.date(2021, 1, 1), dt.date(2025, 12, 31)),
-    values={"coverage_core_areas": 0.90, "plan_completion": 0.95, "evaluated_after_1y": 0.30,
-            "reviewed_after_5y": 1.00, "training_attendance": 5000},
-)
-
-
-@dataclass(frozen=True)
 class PlanItem:
     title: str
     kind: str
@@ -288,6 +268,9 @@ class Project:
     targets: Targets = DEFAULT_TARGETS
     plan: tuple[PlanItem, ...] = ()
     sessions: tuple[Session, ...] = ()
+    records: tuple[WorkRecord, ...] = ()
+    pilots: tuple[Pilot, ...] = ()
+    cases: tuple[Case, ...] = ()
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)

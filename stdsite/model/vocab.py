@@ -15,6 +15,7 @@ STATUSES = ("现行", "即将实施", "制定中", "被代替", "废止")
 DOCUMENT_STATUSES = ("现行有效", "已废止")
 BLOCK_KINDS = ("flow", "checklist", "criteria", "dot", "quiz")
 PLAN_KINDS = ("制定", "修订")
+PILOT_KINDS = ("国家级试点", "市级试点", "示范点", "实训基地")
 DEFAULT_DIRECTORY_TITLE = "重庆市机关事务标准类规范性文件目录"
 
 # the dashboard's computed indicators (targets.yaml keys), in display order, with their labels

@@ -23,7 +23,7 @@ from .system_sheets import write_system
 def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
     """Every export of the build into the site folder."""
     write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog))
-    write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
+    write_json(site / urls.DATA / "indicators.json", ctx.plan.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
     write_system(ctx.system_table, ctx.catalog.as_of, site, cache)

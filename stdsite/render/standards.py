@@ -9,6 +9,7 @@ from .blocks import render_block
 from .body import render_body
 from .common import LISTING, STATUS_CLASS, badge, date, esc, front_matter, table
 from .context import RenderContext
+from .pilots import cited_by
 from .poster import qr_figure
 from .standard_print import cover, foreword, has_foreword, page_style, print_title
 
@@ -51,6 +52,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
             source = f'<a href="{esc(s.source)}" rel="noopener">{esc(s.source)}</a>'
         out.append(f'\n<div class="std-notice">本系统仅收录该标准的题录信息，未收录全文。全文获取：{source}</div>\n')
     out.append(_records(ctx, s))
+    out.append(cited_by(ctx, s, src))
     if s.attachments:
         items = "".join(f'<li><a href="{esc(links.rel(src, a.target))}" download>{esc(a.title)}</a></li>'
                         for a in s.attachments)

@@ -37,7 +37,7 @@ def unknown_key_hint(key: str, allowed: Iterable[str]) -> str:
 class Spec:
     """One field of a source mapping."""
 
-    kind: str                       # text | texts | text_or_texts | date | bool | number | int | choice | clause | any
+    kind: str                       # text | texts | text_or_texts | date | bool | number | int | whole | choice | clause | any
     required: bool = False
     choices: tuple = ()
     label: str = ""                 # Chinese name for messages
@@ -103,6 +103,11 @@ class Checker:
                 self.error(line, f"字段「{name}」应为整数，实际是 {quote(raw)}")
                 return None
             return int(raw) if kind == "int" else raw
+        if kind == "whole":
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+                self.error(line, f"字段「{name}」应为不小于 1 的整数，实际是 {quote(raw)}")
+                return None
+            return raw
         if kind == "clause":
             return self.clause(raw, name, line)
         raise AssertionError(kind)

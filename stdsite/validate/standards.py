@@ -149,22 +149,32 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
         if not a or not a["file"]:
             continue
         line = item.line_of("file")
-        resolved = Path(os.path.normpath(file.path.parent / a["file"]))
-        if os.path.isabs(a["file"]) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
-            check.error(line, f"附件 {quote(a['file'])} 位于 standards_src/ 之外，不能发布")
-            continue
-        if not exists_exact_case(resolved, folder.root):
-            check.error(line, f"附件 {quote(a['file'])} 不存在（注意文件名大小写要完全一致）")
-            continue
-        if not resolved.is_file():
-            check.error(line, f"附件 {quote(a['file'])} 不是文件")
+        resolved = source_file(file.path.parent, a["file"], folder, check, line, "附件", allowed)
+        if resolved is None:
             continue
         name = resolved.name
-        if resolved.suffix.lower().lstrip(".") not in allowed:
-            check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
-            continue
         if any(existing.target.endswith("/" + name) for existing in out):
             check.error(line, f"附件 {quote(a['file'])} 与{owner}的另一个附件同名，请改名")
             continue
         out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
     return tuple(out)
+
+
+def source_file(base: Path, written: str, folder: SourceFolder, check: Checker, line: int, what: str,
+                allowed: frozenset[str] = ATTACHMENT_TYPES) -> Path | None:
+    """A file named relative to `base` that is published with the site: it must exist (exact case),
+    stay inside the source folder and be of an allowed type; None when not (reported)."""
+    resolved = Path(os.path.normpath(base / written))
+    if os.path.isabs(written) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
+        check.error(line, f"{what} {quote(written)} 位于 standards_src/ 之外，不能发布")
+        return None
+    if not exists_exact_case(resolved, folder.root):
+        check.error(line, f"{what} {quote(written)} 不存在（注意文件名大小写要完全一致）")
+        return None
+    if not resolved.is_file():
+        check.error(line, f"{what} {quote(written)} 不是文件")
+        return None
+    if resolved.suffix.lower().lstrip(".") not in allowed:
+        check.error(line, f"{what} {quote(written)} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
+        return None
+    return resolved

@@ -23,7 +23,7 @@ def example(tmp_path_factory):
 PAGE_TYPES = {
     "home": "",
     "system": "system/",
-    "area": "system/yx-gc/",
+    "area": "system/yx-zc/",
     "standard list": "standards/",
     "standard with flow": "standards/q-cqjg-101-2025/",
     "standard with criteria": "standards/q-cqjg-102-2021/",
@@ -43,6 +43,11 @@ PAGE_TYPES = {
     "evaluation form": "training/staff-exam/evaluation/",
     "sessions": "training/sessions/",
     "dashboard": "dashboard/",
+    "plan report": "dashboard/report-2021-2025/",
+    "pilots": "pilots/",
+    "pilot": "pilots/canteen-demo-2023/",
+    "cases": "cases/",
+    "case": "cases/canteen-food-waste/",
     "help": "help/writing/",
 }
 

@@ -19,7 +19,8 @@ from .markdown import Fence, Heading, scan
 from .yaml import ParseMemo, ReadProblem, parse_yaml
 
 # files read whole at the top of the source folder, and folders read recursively (with suffixes)
-SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml")
+SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml",
+                "feedback.yaml")
 FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",)}
 
 

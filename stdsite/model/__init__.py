@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, Flow, Parsed, Question, Quiz,
                      Step)
-from .records import (DEFAULT_TARGETS, Area, Attachment, Category, Clause, Course, Directory, Document, Edition,
-                      Evaluation, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
+from .records import (DEFAULT_TARGETS, Area, Attachment, Category, Clause, Consultation, Course, Directory, Document,
+                      Edition, Evaluation, Feedback, FeedbackContact, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
                       Standard, Targets)
 from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES,
-                    INDICATORS, LEVELS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES, STATUSES, TARGET_NAMES,
+                    FEEDBACK_KINDS, FEEDBACK_STATUSES, INDICATORS, REVIEW_SUGGESTED_AT, LEVELS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES, STATUSES, TARGET_NAMES,
                     UNMANAGED_LEVELS)
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "CheckItem",
     "Checklist",
     "Clause",
+    "Consultation",
     "Course",
     "Criteria",
     "Criterion",
@@ -35,6 +36,10 @@ __all__ = [
     "Document",
     "Edition",
     "Evaluation",
+    "FEEDBACK_KINDS",
+    "FEEDBACK_STATUSES",
+    "Feedback",
+    "FeedbackContact",
     "Flow",
     "Framework",
     "INDICATORS",
@@ -51,6 +56,7 @@ __all__ = [
     "Quiz",
     "REGIONS",
     "REVIEW_CONCLUSIONS",
+    "REVIEW_SUGGESTED_AT",
     "Review",
     "STAGES",
     "STATUSES",

@@ -14,7 +14,7 @@ from ..derive import indicators as ind
 from ..model import Standard
 from ..text import years_after
 from ..urls import DASHBOARD, area_src, course_src, standard_src
-from . import charts
+from . import charts, feedback
 from .common import LISTING, badge, date, esc, front_matter, table
 from .context import RenderContext
 
@@ -340,6 +340,7 @@ def dashboard_page(ctx: RenderContext) -> str:
     out.append(matrix(ctx))
     out.append("## 到期提醒 {#due}\n\n")
     out.append(due_lists(ctx))
+    out.append(feedback.dashboard_section(ctx))
     out.append("## 口径说明 {#notes}\n\n" + NOTES)
     return "".join(out)
 

@@ -9,6 +9,7 @@ from .blocks import render_block
 from .body import render_body
 from .common import LISTING, badge, date, esc, front_matter, table
 from .context import RenderContext
+from .feedback import consultation_banner, feedback_section
 from .poster import qr_figure
 
 
@@ -21,6 +22,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
     if s.stage == "修订中" and status == "现行":
         badges += " " + badge("修订中", "std-badge--revising")
     out.append(f'<h1 class="std-title"><span class="std-title__code">{esc(s.code)}</span> {esc(s.title)}</h1>\n')
+    out.append(consultation_banner(ctx, s, src))
     out.append(f'<div class="std-card" data-search-exclude>\n<p class="std-card__badges">{badges}'
                f' <span class="std-level">{esc(s.level)}</span></p>\n')
     placement = cat.project.framework.placement(s.framework)
@@ -60,6 +62,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
             source = f'<a href="{esc(s.source)}" rel="noopener">{esc(s.source)}</a>'
         out.append(f'\n<div class="std-notice">本系统仅收录该标准的题录信息，未收录全文。全文获取：{source}</div>\n')
     out.append(_records(ctx, s))
+    out.append(feedback_section(ctx, s, src))
     if s.attachments:
         items = "".join(f'<li><a href="{esc(links.rel(src, a.target))}" download>{esc(a.title)}</a></li>'
                         for a in s.attachments)

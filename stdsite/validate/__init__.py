@@ -17,6 +17,7 @@ from .blocks import check_blocks
 from .courses import validate_course
 from .crossref import check_references
 from .documents import validate_document
+from .feedback import check_feedback, validate_feedback
 from .framework import validate_framework
 from .lists import validate_directory, validate_plan, validate_sessions, validate_targets
 from .standards import validate_standard
@@ -40,6 +41,7 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \
         if "training_sessions.yaml" in single else []
     directory = validate_directory(single["directory.yaml"], problems) if "directory.yaml" in single else None
+    feedback = validate_feedback(single["feedback.yaml"], problems) if "feedback.yaml" in single else []
     if not standards and not problems.errors:
         problems.error(sources.shown("standards"), None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
     project = Project(
@@ -47,8 +49,9 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
         directory=directory, frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
-        diagrams=sources.diagrams)
+        diagrams=sources.diagrams, feedback=tuple(feedback))
     project = check_references(project, problems, framework_known=framework is not None)
+    project = check_feedback(project, sources.shown("feedback.yaml"), problems)
     if framework is None:
         return None
     return check_blocks(project, problems)

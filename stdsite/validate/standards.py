@@ -11,7 +11,7 @@ from ..load import SourceFile
 from ..load.files import SourceFolder, exists_exact_case, inside
 from ..load.yaml import YMap
 from ..model import (ATTACHMENT_TYPES, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES, UNMANAGED_LEVELS, Attachment,
-                     Evaluation, Review, Standard)
+                     Consultation, Evaluation, Review, Standard)
 from ..text import normalize_code
 from .body import clauses
 from .schema import Checker, Spec, item_line
@@ -30,11 +30,14 @@ STANDARD_FIELDS = {
     "managed": Spec("bool"),
     "source": Spec("text"), "summary": Spec("text"),
     "reviews": Spec("any"), "evaluations": Spec("any"), "attachments": Spec("any"),
+    "consultation": Spec("any"),
 }
 REVIEW_FIELDS = {"date": Spec("date", True), "conclusion": Spec("choice", True, REVIEW_CONCLUSIONS), "note": Spec("text")}
 EVALUATION_FIELDS = {"date": Spec("date", True), "by": Spec("text"), "score": Spec("number"),
                      "grade": Spec("text"), "note": Spec("text")}
 ATTACHMENT_FIELDS = {"file": Spec("text", True), "title": Spec("text")}
+CONSULTATION_FIELDS = {"until": Spec("date", True, label="截止日期"), "contact": Spec("text"),
+                       "explanation": Spec("text")}
 
 
 def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems) -> Standard | None:
@@ -65,6 +68,7 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
     for index, old in enumerate(replaces):
         if old == code:
             check.error(item_line(data, "replaces", index), f"标准不能代替自己 {quote(old)}")
+    attached = attachments(file, folder, check, lambda name: urls.attachment_path(slug, name))
     return Standard(
         code=code, title=values["title"], level=level, framework=values["framework"] or "",
         issued=issued, effective=effective, abolished=abolished, replaces=replaces, stage=stage,
@@ -72,10 +76,10 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
         tags=tuple(values["tags"]), managed=managed, source=values["source"], summary=values["summary"],
         reviews=tuple(sorted(_reviews(data, check), key=lambda r: r.date)),
         evaluations=tuple(sorted(_evaluations(data, check), key=lambda e: e.date)),
-        attachments=attachments(file, folder, check, lambda name: urls.attachment_path(slug, name)),
+        attachments=attached,
         path=file.shown, rel=file.rel, line=data.line, lines=dict(data.key_lines), body=file.body,
         body_line=file.body_line, clauses=tuple(clauses(file.headings, check)) if file.body is not None else (),
-        blocks=file.blocks, slug=slug)
+        blocks=file.blocks, slug=slug, consultation=_consultation(file, folder, check, stage, attached, slug))
 
 
 def _reviews(data: YMap, check: Checker) -> list[Review]:
@@ -100,8 +104,8 @@ def _evaluations(data: YMap, check: Checker) -> list[Evaluation]:
 
 def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: Callable[[str], str],
                 allowed: frozenset[str] = ATTACHMENT_TYPES) -> tuple[Attachment, ...]:
-    """The `attachments` of a file: each must exist (exact case), stay inside the source folder,
-    be of an allowed type and have a name of its own; `target(name)` is where it is published."""
+    """The `attachments` of a file: each a publishable file (see `published_file`) with a name of
+    its own; `target(name)` is where it is published."""
     data = file.data
     out: list[Attachment] = []
     for item, _ in check.list_of_maps(data.get("attachments"), "attachments", data.line_of("attachments")):
@@ -109,22 +113,58 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
         if not a or not a["file"]:
             continue
         line = item.line_of("file")
-        resolved = Path(os.path.normpath(file.path.parent / a["file"]))
-        if os.path.isabs(a["file"]) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
-            check.error(line, f"附件 {quote(a['file'])} 位于 standards_src/ 之外，不能发布")
-            continue
-        if not exists_exact_case(resolved, folder.root):
-            check.error(line, f"附件 {quote(a['file'])} 不存在（注意文件名大小写要完全一致）")
-            continue
-        if not resolved.is_file():
-            check.error(line, f"附件 {quote(a['file'])} 不是文件")
+        resolved = published_file(file, folder, check, a["file"], line, "附件", allowed)
+        if resolved is None:
             continue
         name = resolved.name
-        if resolved.suffix.lower().lstrip(".") not in allowed:
-            check.error(line, f"附件 {quote(a['file'])} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
-            continue
         if any(existing.target.endswith("/" + name) for existing in out):
             check.error(line, f"附件 {quote(a['file'])} 与本标准的另一个附件同名，请改名")
             continue
         out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
     return tuple(out)
+
+
+def published_file(file: SourceFile, folder: SourceFolder, check: Checker, written: str, line: int, what: str,
+                   allowed: frozenset[str] = ATTACHMENT_TYPES) -> Path | None:
+    """The file a source names (`written`, relative to the source file) when it can be published:
+    it exists (exact case), stays inside the source folder and is of an allowed type; else None,
+    reported as "`what` 「written」 …"."""
+    resolved = Path(os.path.normpath(file.path.parent / written))
+    if os.path.isabs(written) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
+        check.error(line, f"{what} {quote(written)} 位于 standards_src/ 之外，不能发布")
+        return None
+    if not exists_exact_case(resolved, folder.root):
+        check.error(line, f"{what} {quote(written)} 不存在（注意文件名大小写要完全一致）")
+        return None
+    if not resolved.is_file():
+        check.error(line, f"{what} {quote(written)} 不是文件")
+        return None
+    if resolved.suffix.lower().lstrip(".") not in allowed:
+        check.error(line, f"{what} {quote(written)} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
+        return None
+    return resolved
+
+
+def _consultation(file: SourceFile, folder: SourceFolder, check: Checker, stage: str | None,
+                  attached: tuple[Attachment, ...], slug: str) -> Consultation | None:
+    """`consultation: {until, contact, explanation}`, only on a standard in `stage: 制定中`."""
+    data = file.data
+    if data.get("consultation") is None:
+        return None
+    line = data.line_of("consultation")
+    if stage != "制定中":
+        check.error(line, "征求意见「consultation」只能用于 stage: 制定中 的标准（征求意见稿）；"
+                          "标准已发布的，请删去 consultation")
+    c = check.mapping(data["consultation"], CONSULTATION_FIELDS, "征求意见「consultation」", line)
+    if not c or c["until"] is None:
+        return None
+    explanation = None
+    if c["explanation"]:
+        written, at = c["explanation"], data["consultation"].line_of("explanation")
+        resolved = published_file(file, folder, check, written, at, "编制说明")
+        target = urls.attachment_path(slug, resolved.name) if resolved else None
+        if resolved and any(a.target == target and a.source != str(resolved) for a in attached):
+            check.error(at, f"编制说明 {quote(written)} 与本标准的一个附件同名，请改名")
+        elif resolved:
+            explanation = Attachment(written, "编制说明", str(resolved), target)
+    return None if stage != "制定中" else Consultation(c["until"], c["contact"], explanation, data.line_of("consultation"))

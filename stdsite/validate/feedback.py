@@ -29,6 +29,8 @@ def validate_feedback(file: SourceFile, problems: Problems) -> list[Feedback]:
     check = Checker(problems, file.shown)
     out = []
     for v, item in list_entries(file, FEEDBACK_FIELDS, "意见", problems):
+        if any(v.get(key) is None and item[key] not in (None, "") for key in item if key in v):
+            continue                    # a written value that is wrong (reported): the entry is left out
         status, closed = v["status"], v["closed"]
         if status != "待处理" and closed is None and "closed" not in item:
             check.error(item.line, f"状态为 {quote(status)} 的意见缺少处理完毕日期「closed」（只有「待处理」的意见可以不写）")

@@ -156,7 +156,7 @@ def _consultation(file: SourceFile, folder: SourceFolder, check: Checker, stage:
         check.error(line, "征求意见「consultation」只能用于 stage: 制定中 的标准（征求意见稿）；"
                           "标准已发布的，请删去 consultation")
     c = check.mapping(data["consultation"], CONSULTATION_FIELDS, "征求意见「consultation」", line)
-    if not c or c["until"] is None:
+    if not c:
         return None
     explanation = None
     if c["explanation"]:
@@ -167,4 +167,6 @@ def _consultation(file: SourceFile, folder: SourceFolder, check: Checker, stage:
             check.error(at, f"编制说明 {quote(written)} 与本标准的一个附件同名，请改名")
         elif resolved:
             explanation = Attachment(written, "编制说明", str(resolved), target)
-    return None if stage != "制定中" else Consultation(c["until"], c["contact"], explanation, data.line_of("consultation"))
+    if stage != "制定中" or c["until"] is None:
+        return None
+    return Consultation(c["until"], c["contact"], explanation, line)

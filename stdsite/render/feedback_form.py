@@ -78,6 +78,7 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
     form = feedback_form(ctx.feedback, ctx.contact, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面")
     styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(name)))}">' for name in ("feedback/form.css",))
+    script = f'<script src="{esc(ctx.links.rel(src, asset("feedback/form.js")))}"></script>'
     if form is None:
         body = _closed(ctx, s, src)
         sheet = ""
@@ -85,7 +86,7 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
         docx = esc(ctx.links.rel(src, feedback_docx(s.slug)))
         body = (_intro(ctx, s, src, ctx.feedback.accepting(s))
                 + f'<p class="std-form__actions"><a class="std-form__button std-fb-docx" href="{docx}" download>'
-                  f'下载意见反馈表（Word）</a> <button type="button" class="std-form__button" onclick="window.print()">'
+                  f'下载意见反馈表（Word）</a> <button type="button" class="std-form__button" data-std-print-form hidden>'
                   f'打印意见反馈表</button></p><p class="std-form__hint">下面的表格可直接打印（A4 纸一页），'
                   f'手写填好后交回；也可以下载 Word 版填写。</p>')
         sheet = form_sheet(form)
@@ -96,4 +97,4 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
             f'<body class="std-form-page"><main>\n'
             f'<header class="std-form__intro std-noprint"><p class="std-form__back">{back}</p>'
             f'<h1>意见反馈：<span class="std-form__h-code">{esc(s.code)}</span> {esc(s.title)}</h1>{body}</header>\n'
-            f"{sheet}\n</main></body></html>\n")
+            f"{sheet}\n</main>{script}</body></html>\n")

@@ -84,7 +84,7 @@ def test_catalog_json(site):
     assert meta_only["abolished"] is None and meta_only["tags"] == [] and meta_only["managed"] is True
     expected_fields = {"code", "title", "level", "framework", "issued", "effective", "abolished", "replaces", "stage",
                        "issuer", "drafters", "region", "tags", "managed", "source", "summary", "reviews", "evaluations",
-                       "attachments", "replaced_by", "status", "page"}
+                       "attachments", "consultation", "feedback", "replaced_by", "status", "page"}
     assert set(meta_only) == expected_fields
     doc = data["documents"][0]
     assert doc["number"] == "渝机管发〔2021〕108号" and doc["status"] == "现行有效" and doc["page"] == "documents/plan-2021/"

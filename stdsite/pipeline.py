@@ -93,7 +93,7 @@ def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | N
     if search_entries is not None:
         search_index.write(search_entries, site, listings)
     write_posters(ctx, site)
-    write_feedback_pages(ctx, site)
+    write_feedback_pages(ctx, site, cache)
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
@@ -19,6 +20,7 @@ from ..derive.feedback import FeedbackForm, feedback_form
 from ..render.context import RenderContext
 from ..render.feedback_form import feedback_page
 from ..urls import feedback_docx, feedback_src
+from .cache import BuildCache
 from .files import write_zip
 
 TOKENS = {"code": "@@CODE@@", "title": "@@TITLE@@", "kind": "@@KIND@@", "send_to": "@@SEND@@"}
@@ -26,7 +28,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 COLUMN_WIDTHS_MM = (14, 26, 75, 55)
 
 
-def write_feedback_pages(ctx: RenderContext, site: Path) -> None:
+def write_feedback_pages(ctx: RenderContext, site: Path, cache: BuildCache | None = None) -> None:
     """Every standard's 意见反馈 page, and the Word form of those that take comments at D."""
     templates: dict[FeedbackForm, list[tuple[str, bytes]]] = {}
     when = dt.datetime.combine(ctx.catalog.as_of, dt.time())
@@ -38,15 +40,17 @@ def write_feedback_pages(ctx: RenderContext, site: Path) -> None:
         if form is not None:
             path = site / feedback_docx(s.slug)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(form_docx(form, when, templates))
+            path.write_bytes(form_docx(form, when, templates, cache))
 
 
-def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = None) -> bytes:
-    """The 意见反馈表 of `form` as .docx bytes; `templates` keeps the templates made so far."""
+def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = None,
+              cache: BuildCache | None = None) -> bytes:
+    """The 意见反馈表 of `form` as .docx bytes; `templates` keeps the templates made so far (and
+    `cache` between builds: python-docx takes a good part of a second to make one)."""
     templates = {} if templates is None else templates
     shape = dataclasses.replace(form, **TOKENS)
     if shape not in templates:
-        templates[shape] = _members(docx_bytes(shape, when))
+        templates[shape] = _members(_template(shape, when, cache))
     values = {TOKENS[name]: _xml_text(getattr(form, name)) for name in TOKENS}
     pattern = re.compile("|".join(re.escape(token) for token in values))
 
@@ -61,6 +65,18 @@ def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = No
     return out.getvalue()
 
 
+def _template(shape: FeedbackForm, when: dt.datetime, cache: BuildCache | None) -> bytes:
+    import docx
+
+    key = "docx-" + hashlib.sha256(f"form-1 {docx.__version__} {shape!r} {when.isoformat()}".encode("utf-8")).hexdigest()[:32]
+    data = cache.get(key) if cache is not None else None
+    if data is None:
+        data = docx_bytes(shape, when)
+        if cache is not None:
+            cache.put(key, data)
+    return data
+
+
 def _xml_text(value: str) -> str:
     return escape(_XML_ILLEGAL.sub("", value))
 
@@ -68,6 +84,36 @@ def _xml_text(value: str) -> str:
 def _members(data: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+
+
+def _keep_styles(styles, names: set[str]) -> None:
+    """Drop the template's latent styles and every style the form does not use (python-docx's
+    styles.xml is 350 KB, and compressing it again for each standard was most of the time)."""
+    from docx.oxml.ns import qn
+
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    elements = {e.get(qn("w:styleId")): e for e in styles.findall(qn("w:style"))}
+
+    def name(e) -> str | None:
+        tag = e.find(qn("w:name"))
+        return None if tag is None else tag.get(qn("w:val"))
+
+    wanted = [i for i, e in elements.items() if e.get(qn("w:default")) in ("1", "true") or name(e) in names]
+    keep: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in keep or style_id not in elements:
+            continue
+        keep.add(style_id)
+        for ref in ("w:basedOn", "w:next", "w:link"):
+            tag = elements[style_id].find(qn(ref))
+            if tag is not None:
+                wanted.append(tag.get(qn("w:val")))
+    for style_id, e in elements.items():
+        if style_id not in keep:
+            styles.remove(e)
 
 
 def docx_bytes(form: FeedbackForm, when: dt.datetime) -> bytes:
@@ -138,6 +184,7 @@ def docx_bytes(form: FeedbackForm, when: dt.datetime) -> bytes:
     paragraph(form.send_to, 10.5)
     paragraph("填写说明：一条意见填一行，写明章条编号（如 5.2）；不够可另附页。", 10.5)
 
+    _keep_styles(doc.styles.element, {"Normal", "Table Grid"})
     props = doc.core_properties
     props.title = f"{form.heading} {form.code}"
     props.subject, props.author, props.last_modified_by = form.title, "", ""

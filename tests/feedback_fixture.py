@@ -62,7 +62,7 @@ FILES: dict[str, str | bytes] = {
         - {date: 2025-06-01, standard: Q/CQJG 101-2023, clause: "6.1", from: 乙县中心, summary: 更新年限改为 10 年, status: 已采纳, closed: 2025-07-01}
         - {date: 2025-11-20, standard: Q/CQJG 101-2023, from: 丙单位, summary: 增加新能源车, status: 未采纳, reply: 另行制定, closed: 2026-01-05}
         - {date: 2026-02-14, standard: Q/CQJG 101-2023, clause: 5, from: 丁单位, summary: 管理要求补充, status: 已采纳, closed: 2026-03-01}
-        - {date: 2026-05-05, standard: Q/CQJG 101-2023, from: 戊单位, summary: 派车时限, status: 待处理}
+        - {date: 2026-05-05, standard: Q/CQJG 101-2023, from: 戊单位, summary: "派车时限 <b>加急</b> {: onclick=x}", status: 待处理}
         - {date: 2026-01-20, standard: DB50/T 1016—2020, from: 己单位, summary: 指南过旧, status: 部分采纳, closed: 2026-02-01}
         - {date: 2026-09-09, standard: DB50/T 1016-2020, from: 庚单位, summary: 建议修订, status: 待处理}
         - {date: 2024-05-01, standard: Q/CQJG 99-2018, from: 辛单位, summary: 旧意见一, status: 已采纳, closed: 2024-05-20}

@@ -73,6 +73,7 @@ def test_standard_page_lists_its_feedback(sites):
     assert '<a href="#5.1">5.1</a>' in rows[0][1] and '<a href="#6.1">6.1</a>' in rows[1][1]
     assert 'id="5.1"' in html and 'id="6.1"' in html                      # the clause anchors exist
     assert "已收到意见 5 条：已处理 4 条，待处理 1 条。" in text(section) and "建议复审" in section
+    assert "派车时限 &lt;b&gt;加急&lt;/b&gt; {: onclick=x}" in section and "<b>加急" not in html   # text stays text
     # the day after, the entry dated 2027-01-01 is received
     later = read(sites[NEXT_DAY], Q101_PAGE).split('id="feedback"')[1]
     assert "已收到意见 6 条：已处理 4 条，待处理 2 条。" in text(later) and "新年意见" in later
@@ -95,6 +96,7 @@ def test_dashboard_counts(sites):
     assert "共收到意见 12 条，已处理 9 条，待处理 3 条" in text(section)
     pending = section.split("dash-feedback-pending")[1].split("</table>")[0]
     assert re.findall(r"<tr><td>(\d{4}-\d\d-\d\d)</td>", pending) == ["2026-05-05", "2026-09-09", "2026-12-10"]
+    assert "派车时限 &lt;b&gt;加急&lt;/b&gt;" in pending and "<b>加急" not in html
     assert [text(c) for c in re.findall(r'class="std-code">(.*?)</a>', pending)] == \
         ["Q/CQJG 101-2023", "DB50/T 1016-2020", DRAFT]
     assert 'href="../standards/q-cqjg-201-2026/#4.1"' in pending               # a clause links its anchor

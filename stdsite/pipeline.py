@@ -25,6 +25,7 @@ from .output.posters import write_posters
 from .output.qr import qr_codes
 from .render.context import RenderContext
 from .render.poster import qr_pages
+from .render.system_diagram import structure_dot
 from .urls import Links
 from .validate import validate
 
@@ -79,8 +80,9 @@ def render_context(project: Project, as_of: dt.date, site_url: str | None, direc
                    cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
     """Everything the page renderers need: the catalog, links, every diagram and QR code, and
     the feedback contact (mkdocs.yml `extra.feedback`)."""
-    svgs, _ = graphviz.render_project(project, cache)
-    ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs, contact=contact)
+    catalog, links = Catalog(project, as_of), Links(directory_urls)
+    svgs, _ = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
+    ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
     return ctx
 

@@ -80,6 +80,11 @@ def area_src(area_id: str) -> str:
     return f"system/{area_slug(area_id)}/index.md"
 
 
+def system_file(name: str) -> str:
+    """Site-relative path of a download of the system table (标准体系表.xlsx, 明细表.csv)."""
+    return f"system/{name}"
+
+
 def edition_src(edition_id: str) -> str:
     return f"directory/{edition_id}.md"
 

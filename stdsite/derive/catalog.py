@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..model import STATUSES, Course, Document, Project, Standard
 from ..text import natural_key, years_after, years_before
+from ..validate.references import CodeIndex
 
 
 def standard_status(standard: Standard, replaced_by: list[Standard], as_of: dt.date) -> str:
@@ -92,6 +93,11 @@ class Catalog:
     @cached_property
     def by_code(self) -> dict[str, Standard]:
         return {s.code: s for s in self.project.standards}
+
+    @cached_property
+    def codes(self) -> CodeIndex:
+        """What `[[code]]` names, undated codes (the latest edition) included."""
+        return CodeIndex(self.project.standards)
 
     @cached_property
     def courses_by_id(self) -> dict[str, Course]:

@@ -14,7 +14,11 @@ from .yaml import ReadProblem
 
 Fence = tuple[str, str, int, int]        # (info string, content, first line, last line)
 
-CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*)[\s\u3000]+(\S.*)$")
+# a clause (`5.1 车辆配备`) or an annex clause (`A.1 派车单内容`), and an annex (GB/T 1.1):
+# `附录 A（规范性）派车单样式`, brackets full- or half-width
+CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[\s\u3000]+(\S.*)$")
+ANNEX_HEADING = re.compile(r"^附录[\s\u3000]*([A-Z])[\s\u3000]*[（(][\s\u3000]*(规范性|资料性)[\s\u3000]*[）)][\s\u3000]*(.*)$")
+ANNEX_LIKE = re.compile(r"^附录[\s\u3000]*[A-Za-zＡ-Ｚａ-ｚ](?![A-Za-z])")
 REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
 

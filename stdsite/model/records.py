@@ -14,10 +14,19 @@ from .blocks import Block
 
 @dataclass(frozen=True)
 class Clause:
+    """A numbered heading: a clause (`5.1`), an annex (`A`, with `annex` 规范性 or 资料性) or an
+    annex clause (`A.1`)."""
+
     number: str
     title: str
     line: int
     level: int
+    annex: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a reference names it: 第 5.1 条, 附录 A, 第 A.1 条."""
+        return f"附录 {self.number}" if self.annex else f"第 {self.number} 条"
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,12 @@ class Standard:
     clauses: tuple[Clause, ...] = ()
     blocks: tuple[Block, ...] = ()
     slug: str = ""
+    proposer: str | None = None     # 提出单位
+    owner: str | None = None        # 归口单位
+    authors: tuple[str, ...] = ()   # 主要起草人
+    ics: str | None = None          # ICS 分类号, e.g. 03.080
+    ccs: str | None = None          # CCS 分类号, e.g. A16
+    filing: str | None = None       # 备案号
     consultation: Consultation | None = None
 
     @property

@@ -1,5 +1,6 @@
-"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json, and
-each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/)."""
+"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json,
+each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/),
+and the system table's 标准体系表.xlsx and 明细表.csv (in site/system/)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,6 +16,7 @@ from ..text import iso_date
 from .cache import BuildCache
 from .files import json_bytes, write_json
 from .spreadsheets import cached_xlsx, csv_bytes
+from .system_sheets import write_system
 
 
 def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
@@ -23,6 +25,7 @@ def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: B
     write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
+    write_system(ctx.system_table, ctx.catalog.as_of, site, cache)
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:
@@ -48,7 +51,8 @@ def standard_record(catalog: Catalog, s: Standard, feedback: FeedbackView | None
         "issued": iso_date(s.issued), "effective": iso_date(s.effective), "abolished": iso_date(s.abolished),
         "replaces": list(s.replaces), "stage": s.stage, "issuer": _one_or_list(s.issuer),
         "drafters": list(s.drafters), "region": s.region, "tags": list(s.tags), "managed": s.managed,
-        "source": s.source, "summary": s.summary,
+        "source": s.source, "summary": s.summary, "proposer": s.proposer, "owner": s.owner,
+        "authors": list(s.authors), "ics": s.ics, "ccs": s.ccs, "filing": s.filing,
         "reviews": [{"date": iso_date(r.date), "conclusion": r.conclusion, "note": r.note} for r in s.reviews],
         "evaluations": [{"date": iso_date(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
                         for e in s.evaluations],

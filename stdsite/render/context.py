@@ -11,6 +11,7 @@ from ..derive.catalog import Catalog
 from ..derive.editions import EditionView, views
 from ..derive.feedback import FeedbackView
 from ..derive.indicators import Indicators, compute
+from ..derive.system_table import SystemTable, system_table
 from ..model import FeedbackContact
 from ..urls import Links
 
@@ -39,6 +40,11 @@ class RenderContext:
     def indicators(self) -> Indicators:
         """The dashboard's indicators (the page and indicators.json read the same numbers)."""
         return compute(self.catalog)
+
+    @cached_property
+    def system_table(self) -> SystemTable:
+        """The 明细表 and 统计表 (the system page and its spreadsheets read the same rows)."""
+        return system_table(self.catalog)
 
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.

@@ -158,9 +158,9 @@ class Checker:
         if isinstance(raw, float):
             self.error(line, f"条款号 {quote(raw)} 写成了小数，YAML 会读错（5.10 读成 5.1）；请加引号，如 {name}: \"{raw}\"")
             return None
-        if isinstance(raw, str) and re.fullmatch(r"\d+(\.\d+)*", raw.strip()):
+        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", raw.strip()):
             return raw.strip()
-        self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\"")
+        self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\" 或附录中的 \"A.1\"")
         return None
 
     def list_of_maps(self, raw: Any, name: str, line: int) -> list[tuple[YMap, int]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,8 @@ STANDARD_FIELDS = {
     "replaces": Spec("texts"),
     "stage": Spec("choice", choices=STAGES),
     "issuer": Spec("text_or_texts"), "drafters": Spec("texts"),
+    "proposer": Spec("text"), "owner": Spec("text"), "authors": Spec("texts"),
+    "ics": Spec("any"), "ccs": Spec("text"), "filing": Spec("text"),
     "region": Spec("choice", choices=REGIONS),
     "tags": Spec("texts"),
     "managed": Spec("bool"),
@@ -79,7 +82,44 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
         attachments=attached,
         path=file.shown, rel=file.rel, line=data.line, lines=dict(data.key_lines), body=file.body,
         body_line=file.body_line, clauses=tuple(clauses(file.headings, check)) if file.body is not None else (),
-        blocks=file.blocks, slug=slug, consultation=_consultation(file, folder, check, stage, attached, slug))
+        blocks=file.blocks, slug=slug, proposer=values["proposer"], owner=values["owner"],
+        authors=tuple(values["authors"]), **_classification(values, level, data, check),
+        consultation=_consultation(file, folder, check, stage, attached, slug))
+
+
+# ICS 03.080 · 01.040.03; CCS A16 (a letter and two digits); 备案号 72563-2021 (J2466-2018 for some trades)
+ICS = re.compile(r"\d{2}(\.\d{3}(\.\d{2})?)?")
+CCS = re.compile(r"[A-Z]\d{2}")
+FILING = re.compile(r"[A-Z]?\d{3,6}-\d{4}")
+FILED_LEVELS = ("行业标准", "地方标准")        # GB/T 1.1: their covers carry a 备案号
+
+
+def _classification(values: dict, level: str, data: YMap, check: Checker) -> dict[str, str | None]:
+    """`ics`, `ccs` and `filing` as printed on a cover: checked, a typed prefix (`ICS 03.080`) and
+    spaces (`A 16`) removed, full-width forms and dashes made plain."""
+    out: dict[str, str | None] = {}
+    rules = {"ics": (ICS, "ICS", "ICS 分类号", '"03.080" 或 "01.040.03"（要加引号）'),
+             "ccs": (CCS, "CCS", "CCS 分类号", "A16"), "filing": (FILING, "备案号", "备案号", '"72563-2021"')}
+    if isinstance(values["ics"], (int, float)) and not isinstance(values["ics"], bool):
+        check.error(data.line_of("ics"), f"ICS 分类号 {quote(values['ics'])} 写成了数字，YAML 会读错（03.080 读成 3.08）；"
+                                         f"请加引号，如 ics: \"03.080\"")
+        values = {**values, "ics": None}
+    elif values["ics"] is not None:
+        values = {**values, "ics": check.text(values["ics"], "ics", data.line_of("ics"))}
+    for name, (pattern, prefix, label, example) in rules.items():
+        raw = values[name]
+        text = None if raw is None else normalize_code(raw)
+        if text is not None:
+            if text.upper().startswith(prefix):
+                text = text[len(prefix):]
+            text = re.sub(r"\s+", "", text).lstrip(":").upper()
+            if not pattern.fullmatch(text):
+                check.error(data.line_of(name), f"{label} {quote(raw)} 格式不对，应如 {example}")
+                text = None
+        out[name] = text
+    if out["filing"] and level not in FILED_LEVELS:
+        check.warn(data.line_of("filing"), f"{level}没有备案号（只有行业标准和地方标准备案），请确认 filing 是否写错")
+    return out
 
 
 def _reviews(data: YMap, check: Checker) -> list[Review]:

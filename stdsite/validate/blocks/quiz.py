@@ -20,7 +20,7 @@ from ...load.markdown import text_references
 from ...load.yaml import YList, YMap
 from ...model import Block, Owner, Project, Question, Quiz, Standard
 from ...text import did_you_mean
-from ..references import reference_problem
+from ..references import CodeIndex, reference_problem
 from ..schema import Checker, Spec
 
 QUESTION_FIELDS = {
@@ -42,9 +42,9 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
         return None
     questions: list[Question] = []
     ok = True
-    by_code = {s.code: s for s in project.standards}
+    codes = CodeIndex(project.standards)
     for index, item in enumerate(data):
-        question = _question(item, data.line_of(index), index + 1, check, owner, by_code)
+        question = _question(item, data.line_of(index), index + 1, check, owner, codes)
         if question is None:
             ok = False
         else:
@@ -52,7 +52,7 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
     return Quiz(tuple(questions)) if ok else None
 
 
-def _question(item, line: int, number: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> Question | None:
+def _question(item, line: int, number: int, check: Checker, owner: Owner, codes: CodeIndex) -> Question | None:
     what = f"第 {number} 题"
     values = check.mapping(item, QUESTION_FIELDS, what, line)
     if values is None:
@@ -64,7 +64,7 @@ def _question(item, line: int, number: int, check: Checker, owner: Owner, by_cod
     explain = values["explain"]
     refs_ok = True
     if explain:
-        refs_ok = _check_refs(explain, item.line_of("explain"), check, owner, by_code)
+        refs_ok = _check_refs(explain, item.line_of("explain"), check, owner, codes)
     if values["q"] is None or options is None or answer is None or not refs_ok:
         return None
     return Question(values["q"], tuple(options), answer, explain or None, item.line)
@@ -127,12 +127,12 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
     return None
 
 
-def _check_refs(text: str, line: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> bool:
+def _check_refs(text: str, line: int, check: Checker, owner: Owner, codes: CodeIndex) -> bool:
     """Every `[[code]]`, `[[code#clause]]` in an explanation must resolve."""
     ok = True
     current = owner if isinstance(owner, Standard) else None
     for ref in text_references(text, line):
-        message = reference_problem(ref, current, by_code, "解析中")
+        message = reference_problem(ref, current, codes, "解析中")
         if message:
             check.error(line, message)
             ok = False

@@ -17,14 +17,16 @@ from .derive.frozen import frozen_edition_errors
 from .derive.warnings import catalog_warnings
 from .errors import BuildFailed, Problems, SourceError
 from .load import load_sources
-from .model import Project
+from .model import FeedbackContact, Project
 from .output import graphviz, linkcheck, search_index
 from .output.cache import BuildCache
 from .output.exports import write_exports
+from .output.feedback_forms import write_feedback_pages
 from .output.posters import write_posters
 from .output.qr import qr_codes
 from .render.context import RenderContext
 from .render.poster import qr_pages
+from .render.system_diagram import structure_dot
 from .urls import Links
 from .validate import validate
 
@@ -77,24 +79,28 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
 
 
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
-                   cache: BuildCache) -> RenderContext:
-    """Everything the page renderers need: the catalog, links, every diagram and QR code.
-    Raises BuildFailed with an error at its line for each diagram Graphviz could not draw."""
-    svgs, failed = graphviz.render_project(project, cache)
+                   cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
+    """Everything the page renderers need: the catalog, links, every diagram and QR code, and
+    the feedback contact (mkdocs.yml `extra.feedback`). Raises BuildFailed with an error at its
+    line for each diagram Graphviz could not draw."""
+    catalog, links = Catalog(project, as_of), Links(directory_urls)
+    svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
     if failed:
         raise BuildFailed(sorted(failed, key=SourceError.sort_key))
-    ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs)
+    ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
     return ctx
 
 
 def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | None, listings: frozenset[str],
                   cache: BuildCache) -> None:
-    """Every file written after MkDocs has written the pages: exports, search index, posters."""
+    """Every file written after MkDocs has written the pages: exports, search index, posters,
+    the 意见反馈 pages and their Word forms."""
     write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
         search_index.write(search_entries, site, listings)
     write_posters(ctx, site)
+    write_feedback_pages(ctx, site, cache)
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:

@@ -38,6 +38,10 @@
 
   ready(function () {
     document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
+    /* 打印 / 下载 PDF on a standard's page: the browser's print dialog (which also saves a PDF) */
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
   window.stdsiteReady = ready;
 })();

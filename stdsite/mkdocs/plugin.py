@@ -32,6 +32,7 @@ from ..render.common import safe_html
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation
 from ..urls import asset
+from ..validate.feedback import feedback_contact
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -78,9 +79,14 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
+        contact, wrong = feedback_contact(config.extra.get("feedback"))
+        if wrong:
+            for line in wrong:
+                log.error(line)
+            raise PluginError(f"mkdocs.yml 的反馈联系方式 extra.feedback 有 {len(wrong)} 个错误，未生成网站")
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
-                                               session.cache)
+                                               session.cache, contact)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
         except BuildFailed as exc:         # a diagram over its time limit, or one Graphviz could not draw
@@ -111,9 +117,16 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
-        for standard in self.ctx.catalog.standards:
-            for attachment in standard.attachments:
+        attachments = [a for s in self.ctx.catalog.standards for a in s.published_files]
+        attachments += [a for c in self.ctx.catalog.project.courses for a in c.attachments]
+        for attachment in attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
+        published = set()
+        for record in self.ctx.catalog.project.records:     # evidence files of records.yaml
+            evidence = record.evidence
+            if evidence is not None and evidence.kind == "file" and evidence.target not in published:
+                published.add(evidence.target)
+                files.append(File.generated(config, evidence.target, abs_src_path=evidence.source))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -19,6 +19,7 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import GRAPHVIZ_MISSING, Problems, SourceError, ToolMissing
@@ -278,12 +279,15 @@ def render_all(sources: list[str], cache: BuildCache) -> tuple[dict[str, str], R
     return out, stats
 
 
-def render_project(project: Project, cache: BuildCache) -> tuple[dict[str, str], list[SourceError]]:
-    """Every flow/dot block of every standard and course, rendered in one batch; an error at its
-    line for each block whose diagram could not be drawn."""
+def render_project(project: Project, cache: BuildCache, extra: Sequence[str] = ()) -> tuple[dict[str, str], list[SourceError]]:
+    """Every flow/dot block of every standard and course, and the generated diagrams in `extra`
+    (the system's structure diagram), rendered in one batch; an error at its line for each block
+    whose diagram could not be drawn (for a generated one, on framework.yaml)."""
     blocks = [(owner, block, dot) for owner in (*project.standards, *project.courses) for block in owner.blocks
               if (dot := diagram_source(block)) is not None]
-    svgs, stats = render_all([dot for _, _, dot in blocks], cache)
+    svgs, stats = render_all([dot for _, _, dot in blocks] + list(extra), cache)
     errors = [SourceError(owner.path, block.line, stats.failed[dot]) for owner, block, dot in blocks
               if dot in stats.failed]
+    errors += [SourceError(f"{project.src}/framework.yaml", None, f"标准体系结构图：{stats.failed[dot]}")
+               for dot in extra if dot in stats.failed]
     return svgs, errors

@@ -25,6 +25,9 @@ def esc(value: object) -> str:
     return html_text(value)
 
 
+md_text = esc          # (was: text for a Markdown heading) `esc` is inert as Markdown itself
+
+
 def date(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..escape import html_attr
 from ..model import Standard
-from ..urls import asset, permanent_url, poster_src, standard_src
+from ..urls import asset, feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
 from .common import badge, esc
 from .context import RenderContext
@@ -33,7 +33,7 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     flows = "".join(render_block(ctx, b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
     # blocks link clauses as `#5.2` on their own page; here the clauses live on the standard's page
     flows = flows.replace('href="#', f'href="{html_attr(ctx.links.rel(src, standard_src(s.slug)))}#')
-    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文")
+    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
     styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, asset(name)))}">'
                      for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
@@ -48,6 +48,15 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
             "</main></body></html>\n")
 
 
+def feedback_qr(ctx: RenderContext, s: Standard) -> str:
+    """The QR code of the standard's 意见反馈 page, when it takes comments at the as-of date."""
+    if ctx.feedback.accepting(s) is None:
+        return ""
+    return qr_figure(ctx, page_url(feedback_src(s.slug)), "扫一扫，提意见（意见反馈表）")
+
+
 def qr_pages(ctx: RenderContext) -> list[str]:
-    """Every page that shows a QR code (standards and courses), as site-relative URLs."""
-    return [s.page for s in ctx.catalog.standards] + [c.page for c in ctx.catalog.project.courses]
+    """Every page that shows a QR code (standards, courses, the 意见反馈 pages on posters), as
+    site-relative URLs."""
+    return ([s.page for s in ctx.catalog.standards] + [c.page for c in ctx.catalog.project.courses]
+            + [page_url(feedback_src(s.slug)) for s in ctx.catalog.standards if ctx.feedback.accepting(s)])

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, block_network, run_build, write_tree
 
 CHECKLIST_STANDARD = """\
 ---
@@ -53,16 +53,7 @@ def bundle(tmp_path_factory):
 def offline_page(browser):
     """A page whose every request other than file:// is blocked and recorded."""
     context = browser.new_context(locale="zh-CN")
-    attempted: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    attempted = block_network(context)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -102,6 +93,19 @@ def test_bundle_works_from_file_without_network(bundle, offline_page):
     assert page.locator(".std-checklist input[type=checkbox]").first.is_checked()
     assert attempted == [], attempted
     assert errors == [], errors
+
+
+def test_feedback_form_works_offline(bundle, offline_page):
+    """From a standard's page to its 意见反馈 page and the Word form, all from file://."""
+    page, attempted, errors = offline_page
+    page.goto((bundle / "standards/q-cqjg-101-2023.html").as_uri())
+    page.click("a.std-fb-print")
+    assert page.url.endswith("standards/q-cqjg-101-2023/feedback.html")
+    assert page.locator(".std-form__code").inner_text() == "Q/CQJG 101-2023"
+    assert page.locator("button[data-std-print-form]").is_visible()         # its script ran
+    href = page.locator("a.std-fb-docx").get_attribute("href")
+    assert (bundle / "standards/q-cqjg-101-2023" / href).is_file()
+    assert attempted == [] and errors == [], (attempted, errors)
 
 
 def test_bundle_is_reproducible(tmp_path):

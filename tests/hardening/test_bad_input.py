@@ -17,7 +17,7 @@ import traceback
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, TEST_CACHE, run_build, write_tree
 from hardening_support import CJK, COURSE, block, course, line_of, md, std
 
 S = "standards/a.yaml"
@@ -210,7 +210,7 @@ def check(src, through_build_py: bool = False) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(["check", "--src", str(src)])
+            code = main(["check", "--src", str(src), "--cache", str(TEST_CACHE)])
         except BaseException as exc:        # noqa: BLE001 - anything escaping main() is a failure
             code = f"raised {exc!r}"
             traceback.print_exc(file=err)

@@ -7,6 +7,7 @@ through the rule of the output it lands in.
 | our URLs in attributes; page/nav titles   | `html_attr` (`render.common.front_matter`)        |
 | DOT (Graphviz) strings                   | `dot_string`                                      |
 | JSON inside a script or a JS file        | `script_json`                                     |
+| CSS strings (`content: "…"` in <style>)  | `css_string`                                      |
 | JSON files                               | `output.files.json_bytes`                         |
 | CSV and XLSX cells                       | `output.spreadsheets.spreadsheet_cell` (`_text`)  |
 | text in DOCX (python-docx), other XML    | `xml_text`                                        |
@@ -27,7 +28,7 @@ from typing import Any
 # `attr_list`: a trailing `{onclick=…}` becomes an attribute) would read as syntax become
 # numeric character references, which both HTML and Markdown show as the character itself.
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
-_MARKDOWN = "\\`*_{}[]#|"
+_MARKDOWN = "\\`*{}[]#|"          # not `_`: common in ids and file names, and `_x_` is at worst italic
 _HTML_TEXT = str.maketrans({**_HTML, **{c: f"&#{ord(c)};" for c in _MARKDOWN}})
 
 
@@ -69,6 +70,12 @@ def dot_string(text: str) -> str:
 
 
 _SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def css_string(text: str) -> str:
+    """`text` as a double-quoted CSS string that cannot end the string, the rule or the <style>:
+    everything but letters, digits and a few harmless marks becomes a CSS escape."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " /-._:()（）" else f"\\{ord(ch):x} " for ch in text) + '"'
 
 
 def script_json(data: Any) -> str:

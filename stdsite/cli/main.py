@@ -166,8 +166,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from ..output.bundle import make_bundle
+    from ..output.bundle import check_dist_folder, make_bundle
     session = session_for(args)
+    check_dist_folder(Path(args.dist), protected(session, args.config))     # before anything else: refuse early
     check(session)
     require_dot()
     setup_logging()

@@ -27,12 +27,17 @@ def dist_before_stamps(folder: Path) -> bool:
     return all(any(fnmatch.fnmatch(name, pattern) for pattern in OURS) for name in os.listdir(folder))
 
 
+def check_dist_folder(dist: Path, protected: Iterable[tuple[Path, str]]) -> Path:
+    """The resolved `dist` if a bundle may be written into it; UsageError (nothing touched) if not."""
+    return guard_output_folder(dist, "离线包文件夹", protected, dist_before_stamps, replaced=False)
+
+
 def make_bundle(dist: Path, as_of: dt.date, epoch: int, build_site: Callable[[Path], None],
                 protected: Iterable[tuple[Path, str]]) -> Path:
     """Build the offline site (with `build_site(folder)`) and zip it into `dist`, every entry dated
     `epoch` (Unix time, so zips are reproducible); returns the zip. `dist` must be a folder made
     by an earlier bundle, empty or new (never the sources or the project: `protected`)."""
-    dist = guard_output_folder(dist, "离线包文件夹", protected, dist_before_stamps, replaced=False)
+    dist = check_dist_folder(dist, protected)
     name = f"standards-offline-{as_of.isoformat()}.zip"
     try:
         dist.mkdir(parents=True, exist_ok=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 
-from support import STANDARD_MD, run_build
-from hardening_support import line_of, std
+from support import STANDARD_MD
+from hardening_support import cli, line_of, std
 
 
 def check(src) -> tuple[int, str]:
-    result = run_build("check", "--src", str(src), "--as-of", "2025-06-30")
-    return result.returncode, result.stderr
+    code, _, err = cli("check", "--src", str(src), "--as-of", "2025-06-30")
+    return code, err
 
 
 def test_a_code_taking_a_listing_page_s_name_is_refused(make_project):
@@ -70,7 +70,7 @@ def test_a_hand_edited_published_edition_fails_check(make_project):
     and was published."""
     src = make_project({"directory.yaml": EDITIONS, "standards/later.md": LATER})
     for edition in ("2024-1", "2025-1"):
-        assert run_build("publish", edition, "--src", str(src), "--as-of", "2025-06-30").returncode == 0
+        assert cli("publish", edition, "--src", str(src), "--as-of", "2025-06-30")[0] == 0
     assert check(src)[0] == 0
     path = src / "directory/2025-1.json"
     data = json.loads(path.read_text(encoding="utf-8"))

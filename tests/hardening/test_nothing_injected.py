@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, build_sources, run_build, write_tree
-from hardening_support import line_of, md, std
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, build_sources, write_tree
+from hardening_support import cli, line_of, md, std
 
 AS_OF = "2025-06-30"
 ATTR = "{tabindex=0 autofocus onfocus=alert(1)}"       # what Python-Markdown's attr_list would apply
@@ -150,8 +150,8 @@ def test_no_formula_cell_in_any_spreadsheet(site):
 
 def check_messages(make_project, files: dict) -> tuple[Path, str, int]:
     src = make_project(files)
-    result = run_build("check", "--src", str(src))
-    return src, result.stderr, result.returncode
+    code, _, err = cli("check", "--src", str(src))
+    return src, err, code
 
 
 def test_graphviz_attributes_cannot_inject_script(make_project):

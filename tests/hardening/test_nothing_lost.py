@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, run_build
-from hardening_support import site_files
+from hardening_support import cli, site_files
 
 AS_OF = "2025-06-30"
 
@@ -27,12 +27,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return site_files(folder)
 
 
-def refused(result: subprocess.CompletedProcess, fragment: str) -> None:
+def refused(result: tuple[int, str, str], fragment: str) -> None:
     """Exit code 2 and exactly one Chinese line on stderr holding `fragment`, no traceback."""
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert len(lines) == 1 and fragment in lines[0], result.stderr
-    assert "Traceback" not in result.stderr and "内部错误" not in result.stderr
+    code, out, err = result
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2, out + err
+    assert len(lines) == 1 and fragment in lines[0], err
+    assert "Traceback" not in err and "内部错误" not in err
+
+
+def as_result(result: subprocess.CompletedProcess) -> tuple[int, str, str]:
+    return result.returncode, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -48,20 +53,20 @@ def sources(make_project, tmp_path):
 
 def test_out_is_the_source_folder(sources):
     before = snapshot(sources.parent)
-    result = run_build("build", "--src", str(sources), "--out", str(sources), "--as-of", AS_OF)
+    result = cli("build", "--src", str(sources), "--out", str(sources), "--as-of", AS_OF)
     refused(result, f"输出文件夹 {sources} 就是源文件夹")
     assert snapshot(sources.parent) == before
 
 
 def test_out_is_the_folder_holding_the_sources(sources):
     before = snapshot(sources.parent)
-    result = run_build("build", "--src", str(sources), "--out", str(sources.parent), "--as-of", AS_OF)
+    result = cli("build", "--src", str(sources), "--out", str(sources.parent), "--as-of", AS_OF)
     refused(result, f"输出文件夹 {sources.parent} 包含源文件夹")
     assert snapshot(sources.parent) == before and (sources.parent / "MY_NOTES.txt").is_file()
 
 
 def test_out_inside_the_source_folder(sources):
-    result = run_build("build", "--src", str(sources), "--out", str(sources / "site"), "--as-of", AS_OF)
+    result = cli("build", "--src", str(sources), "--out", str(sources / "site"), "--as-of", AS_OF)
     refused(result, "位于源文件夹")
     assert not (sources / "site").exists()
 
@@ -74,7 +79,7 @@ def test_out_dot_in_a_project_is_refused(sources, tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copy(ROOT / "build.py", repo / "build.py")
     before = snapshot(repo)
-    result = run_build("build", "--src", str(sources), "--out", ".", "--as-of", AS_OF,
+    result = cli("build", "--src", str(sources), "--out", ".", "--as-of", AS_OF,
                        "--config", str(repo / "mkdocs.yml"), cwd=repo)
     refused(result, "输出文件夹 . 就是项目文件夹")
     assert snapshot(repo) == before
@@ -82,7 +87,7 @@ def test_out_dot_in_a_project_is_refused(sources, tmp_path):
 
 def test_out_is_a_file(sources):
     target = sources.parent / "MY_NOTES.txt"
-    result = run_build("build", "--src", str(sources), "--out", str(target), "--as-of", AS_OF)
+    result = cli("build", "--src", str(sources), "--out", str(target), "--as-of", AS_OF)
     refused(result, "是一个文件，不是文件夹")
     assert target.read_text(encoding="utf-8") == "我的笔记"
 
@@ -91,27 +96,27 @@ def test_out_is_a_folder_of_someone_else(sources, tmp_path):
     other = tmp_path / "photos"
     other.mkdir()
     (other / "a.jpg").write_bytes(b"jpeg")
-    result = run_build("build", "--src", str(sources), "--out", str(other), "--as-of", AS_OF)
+    result = cli("build", "--src", str(sources), "--out", str(other), "--as-of", AS_OF)
     refused(result, "不是空文件夹，也不是本系统生成的")
     assert snapshot(other) == {"a.jpg": b"jpeg"}
 
 
 def test_out_is_the_root_or_a_mount_point_or_not_writable(sources):
-    refused(run_build("build", "--src", str(sources), "--out", "/", "--as-of", AS_OF), "输出文件夹 / 包含源文件夹")
-    refused(run_build("build", "--src", str(sources), "--out", "/proc", "--as-of", AS_OF), "是挂载点")
-    refused(run_build("build", "--src", str(sources), "--out", "/proc/stdsite-site", "--as-of", AS_OF),
+    refused(cli("build", "--src", str(sources), "--out", "/", "--as-of", AS_OF), "输出文件夹 / 包含源文件夹")
+    refused(cli("build", "--src", str(sources), "--out", "/proc", "--as-of", AS_OF), "是挂载点")
+    refused(as_result(run_build("build", "--src", str(sources), "--out", "/proc/stdsite-site", "--as-of", AS_OF)),
             "无法在 /proc 中写入")
-    refused(run_build("bundle", "--src", str(sources), "--dist", "/proc/stdsite-dist", "--as-of", AS_OF),
+    refused(as_result(run_build("bundle", "--src", str(sources), "--dist", "/proc/stdsite-dist", "--as-of", AS_OF)),
             "无法写入离线包文件夹 /proc/stdsite-dist")
 
 
 def test_dist_follows_the_same_rule(sources):
     before = snapshot(sources.parent)
-    refused(run_build("bundle", "--src", str(sources), "--dist", str(sources), "--as-of", AS_OF),
+    refused(cli("bundle", "--src", str(sources), "--dist", str(sources), "--as-of", AS_OF),
             f"离线包文件夹 {sources} 就是源文件夹")
-    refused(run_build("bundle", "--src", str(sources), "--dist", str(sources.parent / "MY_NOTES.txt"), "--as-of", AS_OF),
+    refused(cli("bundle", "--src", str(sources), "--dist", str(sources.parent / "MY_NOTES.txt"), "--as-of", AS_OF),
             "是一个文件")
-    refused(run_build("bundle", "--src", str(sources), "--dist", str(sources.parent), "--as-of", AS_OF),
+    refused(cli("bundle", "--src", str(sources), "--dist", str(sources.parent), "--as-of", AS_OF),
             "包含源文件夹")
     assert snapshot(sources.parent) == before
 
@@ -120,7 +125,7 @@ def test_publish_writes_no_file_over_a_folder(make_project):
     src = make_project({"directory.yaml": "editions:\n  - {id: 2024-1, date: 2024-06-30}\n"})
     (src / "directory/2024-1.json").mkdir(parents=True)
     (src / "directory/2024-1.json/keep.txt").write_text("x")
-    result = run_build("publish", "2024-1", "--src", str(src), "--as-of", AS_OF)
+    result = cli("publish", "2024-1", "--src", str(src), "--as-of", AS_OF)
     refused(result, "已存在但不是可读的已发布期次文件")
     assert (src / "directory/2024-1.json/keep.txt").read_text() == "x"
 
@@ -130,8 +135,8 @@ def test_publish_does_not_write_through_a_link_out_of_the_sources(make_project, 
     outside.mkdir()
     src = make_project({"directory.yaml": "editions:\n  - {id: 2024-1, date: 2024-06-30}\n"})
     (src / "directory").symlink_to(outside, target_is_directory=True)
-    result = run_build("publish", "2024-1", "--src", str(src), "--as-of", AS_OF)
-    assert result.returncode == 1 and f"{src}/directory: 文件夹链接指向 standards_src/ 之外，已忽略" in result.stderr
+    code, _, err = cli("publish", "2024-1", "--src", str(src), "--as-of", AS_OF)
+    assert code == 1 and f"{src}/directory: 文件夹链接指向 standards_src/ 之外，已忽略" in err
     assert list(outside.iterdir()) == []
 
 
@@ -142,22 +147,27 @@ def dead_pid() -> int:
     return proc.pid
 
 
-def test_builds_replace_their_own_folder_and_clean_up_after_killed_ones(sources, tmp_path):
+def test_a_build_replaces_its_own_folder_and_cleans_up_after_killed_ones(sources, tmp_path):
     out = tmp_path / "site"
-    out.mkdir()                                                   # an empty folder may be used
+    out.mkdir()
+    (out / ".stdsite-output").write_text("x")                    # a folder an earlier build made
+    (out / "left-over.html").write_text("x")
     stale = [tmp_path / f".site.building-{dead_pid()}-k1", tmp_path / f".site.old-{dead_pid()}-k2"]
     running = tmp_path / f".site.building-{os.getpid()}-live"     # a build that is still running
     for folder in stale + [running]:
         (folder / "assets").mkdir(parents=True)
-    first = run_build("build", "--src", str(sources), "--out", str(out), "--as-of", AS_OF)
-    assert first.returncode == 0, first.stderr
+    result = run_build("build", "--src", str(sources), "--out", str(out), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
     assert (out / ".stdsite-output").is_file() and (out / "index.html").is_file()
-    assert not any(folder.exists() for folder in stale) and running.is_dir()
-    (out / "left-over.html").write_text("x")
-    second = run_build("build", "--src", str(sources), "--out", str(out), "--as-of", AS_OF)
-    assert second.returncode == 0, second.stderr                  # a folder a build made is replaced
     assert not (out / "left-over.html").exists()
+    assert not any(folder.exists() for folder in stale) and running.is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", "t", running.name])
+
+
+def test_an_empty_folder_may_be_used(sources, tmp_path):
+    from stdsite.output.folders import guard_output_folder
+    (tmp_path / "empty").mkdir()
+    assert guard_output_folder(tmp_path / "empty", "输出文件夹", [(sources, "源文件夹")]) == (tmp_path / "empty").resolve()
 
 
 def test_a_site_built_before_stamps_existed_is_still_replaced(tmp_path):

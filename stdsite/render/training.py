@@ -193,7 +193,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             f'title="显示或隐藏讲师提示与测验答案">讲师视图</button> '
             f'<button type="button" class="std-printbtn" data-std-print="learner">打印学员讲义</button> '
             f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button></p>'
-            f'<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
+            '<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
             + link(signin_src(course.id), "签到表") + papers
             + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
             + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")

@@ -198,7 +198,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
             + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
-            f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
+            '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
             f'</div>\n\n')
 
 

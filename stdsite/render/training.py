@@ -199,7 +199,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
             '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
-            f'</div>\n\n')
+            '</div>\n\n')
 
 
 def _warning_box(ctx: RenderContext, course: Course, src: str) -> str:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from .derive.catalog import Catalog
 from .derive.editions import title as directory_title
+from .derive.frozen import frozen_edition_errors
 from .derive.warnings import catalog_warnings
-from .errors import Problems
+from .errors import BuildFailed, Problems, SourceError
 from .load import load_sources
 from .model import FeedbackContact, Project
 from .output import graphviz, linkcheck, search_index
@@ -70,6 +71,7 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
     project = validate(sources, problems) if sources is not None else None
     if project is not None:
         project = graphviz.check_diagrams(project, problems, cache)
+        problems.items.extend(frozen_edition_errors(project))
         if not problems.errors:
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()
@@ -79,9 +81,12 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
                    cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
     """Everything the page renderers need: the catalog, links, every diagram and QR code, and
-    the feedback contact (mkdocs.yml `extra.feedback`)."""
+    the feedback contact (mkdocs.yml `extra.feedback`). Raises BuildFailed with an error at its
+    line for each diagram Graphviz could not draw."""
     catalog, links = Catalog(project, as_of), Links(directory_urls)
-    svgs, _ = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
+    svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
+    if failed:
+        raise BuildFailed(sorted(failed, key=SourceError.sort_key))
     ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
     return ctx

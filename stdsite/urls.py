@@ -18,7 +18,8 @@ import posixpath
 import re
 from urllib.parse import quote
 
-from .text import area_slug, slugify
+from .escape import html_attr, html_text
+from .text import area_slug, file_name_problem, slugify
 
 # -- listing and single pages (virtual source paths) ------------------------------------------------
 HOME = "index.md"
@@ -33,6 +34,16 @@ PILOTS = "pilots/index.md"
 CASES = "cases/index.md"
 ASSETS = "assets/stdsite"          # our stylesheets and scripts inside the site
 DATA = "data"                      # machine-readable exports (catalog.json, indicators.json)
+
+
+def page_name_problem(name: str) -> str | None:
+    """Why `name` cannot be the last part of a page's path (`standards/<slug>/`,
+    `documents/<name>/`, `training/<id>/`, `directory/<id>/`, `system/<area>/`), in Chinese: the
+    name of the listing page beside it (`index`), or a name Windows cannot hold (the offline
+    bundle is unpacked there). None when it can."""
+    if name.lower() == "index":
+        return "与同一文件夹中的列表页 index 同名"
+    return file_name_problem(name)
 
 
 def standard_src(slug: str) -> str:
@@ -190,8 +201,8 @@ class Links:
     def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
         """An HTML link from one page to another; the text is escaped."""
         cls_attr = f' class="{cls}"' if cls else ""
-        href = html.escape(self.rel(from_src, to_src, anchor), quote=True)
-        return f'<a href="{href}"{cls_attr}>{html.escape(text, quote=True)}</a>'
+        href = html_attr(self.rel(from_src, to_src, anchor))
+        return f'<a href="{href}"{cls_attr}>{html_text(text)}</a>'
 
 
 def permanent_url(site_url: str | None, page: str) -> str | None:

@@ -99,6 +99,14 @@ def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: in
                           capture_output=True, text=True, timeout=timeout)
 
 
+def build_sources(base: Path, files: dict[str, str | bytes], as_of: str) -> Path:
+    """Write `files` to base/src and build them into base/site; returns the site (fails on errors)."""
+    src = write_tree(base / "src", files)
+    result = run_build("build", "--src", str(src), "--out", str(base / "site"), "--as-of", as_of)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site"
+
+
 def load_project(src, diagrams=None):
     """(project or None, problems) of a source folder: load, validate and the diagrams' syntax,
     as `build.py check` does before the as-of warnings (nothing is cached on disk)."""

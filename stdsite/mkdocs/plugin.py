@@ -26,9 +26,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import pipeline
-from ..errors import ToolMissing
+from ..errors import BuildFailed, ToolMissing
 from ..output.cache import BuildCache
-from ..render.common import safe_urls
+from ..render.common import safe_html
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation
 from ..urls import asset
@@ -89,6 +89,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                                                session.cache, contact)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
+        except BuildFailed as exc:         # a diagram over its time limit, or one Graphviz could not draw
+            for error in exc.errors:
+                log.error(str(error))
+            raise PluginError(f"有 {len(exc.errors)} 个图未能生成，未生成网站") from None
         self.pages = generate(self.ctx)
         docs = Path(config.docs_dir)
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
@@ -126,7 +130,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return safe_urls(self.ctx.restore(html))
+        return safe_html(self.ctx.restore(html))
 
     @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -6,6 +6,7 @@ Every record keeps `path` (as shown in messages) and the lines of its fields, so
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .. import urls
@@ -117,6 +118,11 @@ class Standard:
     @property
     def page(self) -> str:
         return urls.page_url(urls.standard_src(self.slug))
+
+    @functools.cached_property
+    def clause_numbers(self) -> frozenset[str]:
+        """The numbers of its clauses (every `[[#5.1]]` is looked up here: a set, built once)."""
+        return frozenset(c.number for c in self.clauses)
 
 
 @dataclass(frozen=True)
@@ -322,6 +328,7 @@ class Project:
     cases: tuple[Case, ...] = ()
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
+    frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
     feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, Course
 from .cache import BuildCache
-from .spreadsheets import a4_landscape, cached_workbook, saved, text_cell
+from .spreadsheets import a4_landscape, cached_workbook, saved, sheet_row
 
 ROWS = 50                                 # empty rows of the entry table (it grows when typing below)
 VALIDATED = 2000                          # rows whose scores are checked (1–5)
@@ -32,7 +32,7 @@ def evaluation_xlsx_bytes(course: Course) -> bytes:
     wb = Workbook()
     entry = wb.active
     entry.title = "录入"
-    heading = text_cell(f"《{course.title}》培训效果评估汇总")
+    heading = f"《{course.title}》培训效果评估汇总"
     scores = len(EVALUATION_ITEMS)
     width = 1 + scores + len(EVALUATION_QUESTIONS)
     _title(entry, heading + "（每份评估表录入一行，评分填 1～5：5 非常满意，1 很不满意）", width, Font, Alignment)
@@ -74,8 +74,7 @@ def evaluation_xlsx_bytes(course: Course) -> bytes:
 
 def _title(ws, text: str, width: int, Font, Alignment) -> None:
     """A merged, bold title row above the header (stored as text, never a formula)."""
-    ws.append([text])
-    ws["A1"].data_type = "s"
+    sheet_row(ws, [text])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A1"].alignment = Alignment(horizontal="left", vertical="center")

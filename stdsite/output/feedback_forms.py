@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..derive.feedback import FeedbackForm, feedback_form
+from ..escape import xml_text
 from ..render.context import RenderContext
 from ..render.feedback_form import feedback_page
 from ..urls import feedback_docx, feedback_src
@@ -24,7 +25,6 @@ from .cache import BuildCache
 from .files import write_zip
 
 TOKENS = {"code": "@@CODE@@", "title": "@@TITLE@@", "kind": "@@KIND@@", "send_to": "@@SEND@@"}
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 COLUMN_WIDTHS_MM = (14, 26, 75, 55)
 
 
@@ -78,7 +78,8 @@ def _template(shape: FeedbackForm, when: dt.datetime, cache: BuildCache | None) 
 
 
 def _xml_text(value: str) -> str:
-    return escape(_XML_ILLEGAL.sub("", value))
+    """A value for the document's XML: escaped, without the characters XML cannot hold."""
+    return escape(xml_text(value))
 
 
 def _members(data: bytes) -> list[tuple[str, bytes]]:

@@ -1,10 +1,9 @@
-"""Writing files: atomically (never half a file), deterministically (same input, same bytes),
-and swapping a whole built folder in with renames (readers never see a half-written site)."""
+"""Writing files: atomically (never half a file) and deterministically (same input, same bytes).
+Whole output folders (the guard, the swap) are output/folders.py's job."""
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 import zipfile
 from collections.abc import Iterable
@@ -52,19 +51,3 @@ def write_zip(target: Path | BinaryIO, members: Iterable[tuple[str, bytes]], dat
 def epoch_date_time(epoch: int) -> tuple:
     """A zip entry date for a Unix time (UTC)."""
     return time.gmtime(max(epoch, 315532800))[:6]
-
-
-def replace_dir(new: Path, out: Path) -> None:
-    """Swap `new` in for `out` with renames, so readers never see a half-written site."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-        os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except OSError:
-        if old is not None:             # put the previous site back: never leave no site at all
-            os.rename(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

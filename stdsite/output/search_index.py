@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+from ..escape import script_json
+
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 STUB = {"config": {"lang": ["zh"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": []}, "docs": []}
@@ -45,7 +47,7 @@ def compact(entries: list[dict], listings: frozenset = frozenset()) -> list:
 def write(entries: list[dict], site: Path, listings: frozenset = frozenset()) -> None:
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps({"v": 1, "pages": compact(entries, listings)}, ensure_ascii=False, separators=(",", ":"))
+    data = script_json({"v": 1, "pages": compact(entries, listings)})
     (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
     stub = json.dumps(STUB, ensure_ascii=False)
     (folder / "search_index.json").write_text(stub, encoding="utf-8")

@@ -1,6 +1,11 @@
-"""The directory as spreadsheets: 目录.csv (UTF-8 with BOM, for Excel and WPS) and 目录.xlsx (a sheet
-a clerk prints as is). Output is byte-identical for the same sources and as-of date: no
-timestamps (the XLSX is a zip, re-packed with fixed dates).
+"""Spreadsheets: the rule for every cell of every CSV and XLSX we write, the shared writers
+(`csv_table`, `Sheet` + `workbook_bytes`, `sheet_row`, `saved`), and the directory as 目录.csv
+(UTF-8 with BOM, for Excel and WPS) and 目录.xlsx (a sheet a clerk prints as is).
+
+Every cell written from the sources goes through `spreadsheet_cell` (the writers here do it):
+no value becomes a formula in Excel or WPS, and no character an XLSX cannot hold breaks the
+build. Output is byte-identical for the same sources and as-of date: no timestamps (an XLSX is a
+zip, re-packed with fixed dates).
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..derive.editions import EditionView, Entry
+from ..escape import xml_text
 from ..render.directory import COLUMNS
 from ..text import iso_date
 from .cache import BuildCache
@@ -22,41 +28,71 @@ from .files import write_zip
 WIDTHS = (6, 12, 26, 48, 28, 12, 12, 10)       # XLSX column widths (characters)
 
 
-def rows(view: EditionView) -> list[list[str]]:
-    """The directory table as text cells, in the order of COLUMNS."""
-    return [row(index, entry) for index, entry in enumerate(view.entries, 1)]
+# -- the rule for every cell ------------------------------------------------------------------------
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")      # what makes Excel or WPS read a cell as a formula (OWASP)
 
 
-def row(index: int, e: Entry) -> list[str]:
-    return [str(index), e.category, e.id, text_cell(e.title), text_cell("、".join(e.issuer)),
-            iso_date(e.issued) or "", iso_date(e.effective) or "", e.status]
+def spreadsheet_text(value: str) -> str:
+    """Text for a spreadsheet cell, shown and never run: a leading = + - @ tab or carriage return
+    gets an apostrophe in front (`=HYPERLINK(…)` -> `'=HYPERLINK(…)`)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def text_cell(value: str) -> str:
-    """A spreadsheet shows text, never runs it: a leading = + - @ would start a formula in Excel/WPS."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-def csv_bytes(view: EditionView) -> bytes:
-    """目录.csv: UTF-8 with BOM (so Excel and WPS detect the encoding), CRLF line ends."""
-    return csv_table(COLUMNS, rows(view))
+def spreadsheet_cell(value: object) -> str | int | float | dt.date | None:
+    """Any value as a cell: numbers and dates stay what they are, None and "" are empty,
+    everything else is text through `spreadsheet_text` (without the control characters an
+    XLSX cannot hold)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return value
+    return spreadsheet_text(xml_text(value))
 
 
 def csv_table(columns: tuple[str, ...], values: list[list[str | int | dt.date | None]]) -> bytes:
-    """A CSV file for Excel and WPS: UTF-8 with BOM, CRLF line ends, dates as YYYY-MM-DD, text
-    that would start a formula made safe."""
-    def cell(value: str | int | dt.date | None) -> str:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return text_cell(value) if isinstance(value, str) else "" if value is None else str(value)
+    """A CSV file for Excel and WPS: UTF-8 with BOM, CRLF line ends, dates as YYYY-MM-DD, every
+    cell through `spreadsheet_cell`."""
+    def cell(value: object) -> object:
+        value = spreadsheet_cell(value)
+        return "" if value is None else value.isoformat() if isinstance(value, dt.date) else value
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([cell(v) for v in row] for row in values)
+    for values_row in [list(columns), *values]:
+        writer.writerow([cell(v) for v in values_row])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
+def sheet_row(ws, values: list) -> tuple:
+    """Append a row to an openpyxl worksheet, every cell through `spreadsheet_cell`: text stored
+    as text (openpyxl would store "=…" as a formula), dates shown yyyy-mm-dd. Returns the cells."""
+    ws.append([spreadsheet_cell(v) for v in values])
+    cells = ws[ws.max_row]
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+        elif isinstance(cell.value, dt.date):
+            cell.number_format = "yyyy-mm-dd"
+    return cells
+
+
+# -- the directory -------------------------------------------------------------------------------------
+def rows(view: EditionView) -> list[list]:
+    """The directory table, in the order of COLUMNS."""
+    return [row(index, entry) for index, entry in enumerate(view.entries, 1)]
+
+
+def row(index: int, e: Entry) -> list:
+    return [index, e.category, e.id, e.title, "、".join(e.issuer), iso_date(e.issued) or "",
+            iso_date(e.effective) or "", e.status]
+
+
+def csv_bytes(view: EditionView) -> bytes:
+    """目录.csv."""
+    return csv_table(COLUMNS, rows(view))
+
+
+# -- printable workbooks -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Sheet:
     """One printable worksheet: a title row, a header row and the rows. Cells are text (always
@@ -87,7 +123,7 @@ def workbook_bytes(sheets: list[Sheet], when: dt.date, title: str) -> bytes:
 def saved(wb, title: str, when: dt.datetime) -> bytes:
     """The workbook's bytes, the same for the same content: dated `when`, titled, re-packed."""
     wb.properties.created = wb.properties.modified = when
-    wb.properties.title = title
+    wb.properties.title = xml_text(title)
     wb.properties.creator = "stdsite"
     out = io.BytesIO()
     wb.save(out)
@@ -99,12 +135,12 @@ def _fill(ws, sheet: Sheet) -> None:
     from openpyxl.utils import get_column_letter
 
     span = len(sheet.columns)
-    ws.append([sheet.heading])
+    sheet_row(ws, [sheet.heading])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
-    ws.append(list(sheet.columns))
+    sheet_row(ws, list(sheet.columns))
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[2]:
@@ -112,12 +148,7 @@ def _fill(ws, sheet: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for values in sheet.rows:
-        ws.append([None if v == "" else v for v in values])
-        for col, (cell, value) in enumerate(zip(ws[ws.max_row], values), 1):
-            if isinstance(value, str):
-                cell.data_type = "s"            # openpyxl would store "=…" as a formula
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+        for col, cell in enumerate(sheet_row(ws, values), 1):
             cell.border = border
             cell.alignment = Alignment(vertical="center", wrap_text=col in sheet.wrap,
                                        horizontal="center" if col in sheet.center else "left")
@@ -145,8 +176,7 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     """目录.xlsx: the edition's table as one printable sheet."""
     heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
         f"{title}（截至 {view.date.isoformat()}）"
-    values = [[int(r[0])] + r[1:] for r in rows(view)]
-    sheet = Sheet(f"目录{view.id}" if view.id else "目录", heading, COLUMNS, values, WIDTHS,
+    sheet = Sheet(f"目录{view.id}" if view.id else "目录", heading, COLUMNS, rows(view), WIDTHS,
                   wrap=frozenset({4, 5}), center=frozenset({1, 6, 7, 8}))
     return workbook_bytes([sheet], view.date, heading)
 
@@ -181,7 +211,7 @@ def cached_workbook(label: str, csv_data: bytes, cache: BuildCache, make: Callab
     `label`: title, date…) is unchanged comes from the build cache instead of `make()`."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {label}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-3 {openpyxl.__version__} {label}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 from ..derive.catalog import Catalog
-from ..load.markdown import CLAUSE_HEADING, REFERENCE, Heading, parse_reference, scan
+from ..escape import html_attr
+from ..load.markdown import CLAUSE_HEADING, REFERENCE, Heading, bracket_heavy, parse_reference, scan
 from ..model import Block, Standard
 from ..text import normalize_code
 from ..urls import Links, standard_src
@@ -29,6 +30,7 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
         skip[first] = last
     anchors = heading_attrs(headings, current)
     first_clause = next((c.line for c in current.clauses if not c.annex), None) if current else None
+    as_text = {first: last for first, last, _ in bracket_heavy(body, body_line)}
     out: list[str] = []
     lines = body.split("\n")
     index = 0
@@ -44,6 +46,12 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
                 out.append("")
             else:
                 out.extend(lines[index: last - body_line + 1])
+            index = last - body_line + 1
+            continue
+        if line_no in as_text:          # too many `[` for Markdown (check warned): a raw HTML paragraph
+            last = as_text[line_no]
+            plain = html_attr("\n".join(lines[index: last - body_line + 1]))
+            out.extend(["", f'<p class="std-plain">{plain}</p>', ""])
             index = last - body_line + 1
             continue
         text = _neutralise_html(text)
@@ -108,5 +116,5 @@ def reference_link(raw: str, page_src: str, catalog: Catalog, links: Links, curr
     else:
         href = links.rel(page_src, standard_src(target.slug), ref.clause)
     title = f"最新版：{target.code} {target.title}" if latest else target.title
-    link = f'<a class="std-ref" href="{esc(href)}" title="{esc(title)}">{esc(label)}</a>'
+    link = f'<a class="std-ref" href="{html_attr(href)}" title="{esc(title)}">{esc(label)}</a>'
     return link + (f'<span class="std-ref-latest">（最新版 {esc(target.code)}）</span>' if latest else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Case
 from ..urls import CASES, case_src, pilot_src, standard_src
 from .body import render_body
-from .common import LISTING, badge, date, esc, front_matter, md_text, table
+from .common import LISTING, badge, date, esc, front_matter, table
 from .context import RenderContext
 from .pilots import PRACTICE_BOOST
 
@@ -50,7 +50,7 @@ def case_page(ctx: RenderContext, case: Case) -> str:
     if case.tags:
         rows.append(("关键词", " ".join(f'<span class="std-tag">{esc(t)}</span>' for t in case.tags)))
     out = [front_matter(case.title, description=f"{case.unit}：{case.title}", search=PRACTICE_BOOST),
-           f"# {md_text(case.title)}\n\n",
+           f"# {esc(case.title)}\n\n",
            '<dl class="std-meta std-card" data-search-exclude>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
            + "</dl>\n\n",
            render_body(case.body, case.body_line, src, cat, ctx.links, (), lambda block: "") + "\n"]

@@ -22,7 +22,7 @@ class RenderContext:
     catalog: Catalog
     links: Links
     site_url: str | None = None
-    svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> sanitised SVG
+    svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> cleaned SVG (output/svgclean.py)
     qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
     stash: dict[str, str] = field(default_factory=dict)
     contact: FeedbackContact | None = None                       # mkdocs.yml extra.feedback

@@ -10,9 +10,10 @@ official table. Values come from editions.py; every one is escaped here.
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..derive import editions as ed
 from ..urls import DIRECTORY, edition_file, edition_src, standard_src
-from .common import LISTING, badge, date, esc, front_matter, md_text
+from .common import LISTING, badge, date, esc, front_matter
 from .context import RenderContext
 
 INDEX = DIRECTORY
@@ -113,7 +114,7 @@ def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
     links = []
     for name, label in ((XLSX_NAME, "Excel 表格"), (CSV_NAME, "CSV"), (JSON_NAME, "JSON 数据")):
         href = ctx.links.rel(src, edition_file(view.id, name))
-        links.append(f'<a href="{esc(href)}" download="{esc(name)}">{esc(name)}</a>（{esc(label)}）')
+        links.append(f'<a href="{html_attr(href)}" download="{esc(name)}">{esc(name)}</a>（{esc(label)}）')
     return f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}</p>\n'
 
 
@@ -124,7 +125,7 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
     title = ed.title(ctx.catalog.project)
     out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期"),
            '<div class="std-dir" markdown="1">\n\n',
-           f"# {md_text(title)} {{#title}}\n\n",
+           f"# {esc(title)} {{#title}}\n\n",
            f'<p class="std-dir-meta"><span class="std-dir-edition">第 <strong>{esc(view.id)}</strong> 期</span>'
            f' <span class="std-dir-date">截至 {date(view.date)}</span>'
            f' <span class="std-dir-count">{esc(_counts(view))}</span></p>\n\n']
@@ -141,7 +142,7 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
 def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
     cat = ctx.catalog
     title = ed.title(cat.project)
-    out = [front_matter("规范性文件目录", search=LISTING), f"# {md_text(title)}\n\n"]
+    out = [front_matter("规范性文件目录", search=LISTING), f"# {esc(title)}\n\n"]
     out.append("<p>定期发布的标准类规范性文件目录：每期列出截至该期日期的现行和即将实施的标准，以及现行有效的规范性文件，"
                "并说明与上期相比的变化。各期可下载 Excel、CSV 与 JSON 格式。</p>\n\n")
     out.append("## 历次目录 {#editions}\n\n")
@@ -149,7 +150,7 @@ def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
         rows = []
         for v in reversed(views):
             src = INDEX
-            files = " · ".join(f'<a href="{esc(ctx.links.rel(src, edition_file(v.id, name)))}" download="{esc(name)}">'
+            files = " · ".join(f'<a href="{html_attr(ctx.links.rel(src, edition_file(v.id, name)))}" download="{esc(name)}">'
                                f"{esc(name)}</a>" for name in (XLSX_NAME, CSV_NAME, JSON_NAME))
             state = badge("已发布", "std-badge--published") if v.frozen else ""
             rows.append(f"<tr><td>{ctx.links.a(src, edition_src(v.id), f'{v.id} 期')} {state}</td><td>{date(v.date)}</td>"

@@ -7,6 +7,7 @@ section, so the pages that include them call it once.
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..derive.feedback import (CONSULTATION, IMPLEMENTATION, contact_lines, days_left, days_left_text,
                                consultation_open, mail_template)
 from ..model import REVIEW_SUGGESTED_AT, Feedback, Standard
@@ -74,8 +75,8 @@ def _send(ctx: RenderContext, s: Standard, page_src: str) -> str:
     button, hint = "", ""
     if mail is not None:
         clause = mail_template(ctx.contact, s, CLAUSE_TOKEN)
-        button = (f'<a class="md-button md-button--primary std-fb-mail" href="{esc(mailto(mail.address, mail.subject, mail.body))}" '
-                  f'data-clause-href="{esc(mailto(clause.address, clause.subject, clause.body))}">发邮件反馈</a> ')
+        button = (f'<a class="md-button md-button--primary std-fb-mail" href="{html_attr(mailto(mail.address, mail.subject, mail.body))}" '
+                  f'data-clause-href="{html_attr(mailto(clause.address, clause.subject, clause.body))}">发邮件反馈</a> ')
         hint = '<p class="std-fb-hint">就某一条提意见：点条款标题旁的「✉」，邮件标题会带上条款号。</p>'
     return (f'<div class="std-fb-send" data-search-exclude><p>对本标准的实施有问题或改进建议，欢迎反馈'
             f'（实施信息反馈）。{"联系方式：" if contact else ""}</p>'

@@ -7,6 +7,7 @@ that takes no comments at D says so and links to where to go instead.
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..derive.feedback import (CONSULTATION, FeedbackForm, contact_lines, days_left, days_left_text, feedback_form,
                                mail_template)
 from ..model import Standard
@@ -43,7 +44,7 @@ def _intro(ctx: RenderContext, s: Standard, src: str, kind: str) -> str:
         if c.contact:
             parts.append(f"<p>反馈方式：{esc(c.contact)}</p>")
         if c.explanation:
-            parts.append(f'<p>编制说明：<a href="{esc(ctx.links.rel(src, c.explanation.target))}" download>'
+            parts.append(f'<p>编制说明：<a href="{html_attr(ctx.links.rel(src, c.explanation.target))}" download>'
                          f'{esc(c.explanation.target.rsplit("/", 1)[-1])}</a></p>')
         return "".join(parts)
     parts = ["<p>对本标准的实施有问题或改进建议，欢迎反馈（实施信息反馈）。</p>"]
@@ -52,7 +53,7 @@ def _intro(ctx: RenderContext, s: Standard, src: str, kind: str) -> str:
         parts.append('<ul class="std-form__contact">' + "".join(f"<li>{label}：{esc(v)}</li>" for label, v in lines) + "</ul>")
     mail = mail_template(ctx.contact, s)
     if mail is not None:
-        parts.append(f'<p><a class="std-form__button std-fb-mail" href="{esc(mailto(mail.address, mail.subject, mail.body))}">'
+        parts.append(f'<p><a class="std-form__button std-fb-mail" href="{html_attr(mailto(mail.address, mail.subject, mail.body))}">'
                      f"发邮件反馈（标题已填好）</a></p>")
     return "".join(parts)
 
@@ -77,8 +78,8 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
     src = feedback_src(s.slug)
     form = feedback_form(ctx.feedback, ctx.contact, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面")
-    styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(name)))}">' for name in ("feedback/form.css",))
-    script = f'<script src="{esc(ctx.links.rel(src, asset("feedback/form.js")))}"></script>'
+    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, asset(name)))}">' for name in ("feedback/form.css",))
+    script = f'<script src="{html_attr(ctx.links.rel(src, asset("feedback/form.js")))}"></script>'
     if form is None:
         body = _closed(ctx, s, src)
         sheet = ""

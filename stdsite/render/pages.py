@@ -6,10 +6,10 @@ Each feature module under render/ contributes `pages(ctx) -> {source path: Markd
 from __future__ import annotations
 
 from .. import urls
+from ..escape import html_attr
 from ..text import natural_key
 from ..urls import area_src, document_src, standard_src
 from . import cases, dashboard, directory, documents, pilots, standards, system, training
-from .common import esc
 from .context import RenderContext
 
 
@@ -68,5 +68,5 @@ def escape_titles(nav: list | dict | str) -> list | dict | str:
     if isinstance(nav, list):
         return [escape_titles(entry) for entry in nav]
     if isinstance(nav, dict):
-        return {esc(title): escape_titles(value) for title, value in nav.items()}
+        return {html_attr(title): escape_titles(value) for title, value in nav.items()}
     return nav

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import PILOT_KINDS, Pilot, Standard
 from ..urls import PILOTS, case_src, pilot_src, standard_src
-from .common import LISTING, badge, date, esc, front_matter, md_text, table
+from .common import LISTING, badge, date, esc, front_matter, table
 from .context import RenderContext
 from .plan.tasks import records_table
 
@@ -46,7 +46,7 @@ def pilot_page(ctx: RenderContext, pilot: Pilot) -> str:
     rows = [("类型", esc(pilot.kind)), ("承担单位", esc(pilot.unit)), ("区域", esc(pilot.region)),
             ("状态", pilot_badge(pilot, ctx)), ("开始日期", date(pilot.start)), ("验收日期", date(pilot.accepted))]
     out = [front_matter(pilot.name, description=pilot.summary or pilot.name, search=PRACTICE_BOOST),
-           f"# {md_text(pilot.name)}\n\n",
+           f"# {esc(pilot.name)}\n\n",
            '<dl class="std-meta std-card">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n\n"]
     if pilot.summary:
         out.append(f'<p class="std-summary">{esc(pilot.summary)}</p>\n\n')

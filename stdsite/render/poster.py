@@ -6,6 +6,7 @@ rendering (stdsite/output/qr.py) and looked up here by URL.
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..model import Standard
 from ..urls import asset, feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
@@ -31,10 +32,10 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     status = ctx.catalog.status[s.code]
     flows = "".join(render_block(ctx, b, src, s) for b in s.blocks if b.kind in ("flow", "checklist"))
     # blocks link clauses as `#5.2` on their own page; here the clauses live on the standard's page
-    flows = flows.replace('href="#', f'href="{esc(ctx.links.rel(src, standard_src(s.slug)))}#')
+    flows = flows.replace('href="#', f'href="{html_attr(ctx.links.rel(src, standard_src(s.slug)))}#')
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面", cls="std-noprint")
-    styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(name)))}">'
+    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, asset(name)))}">'
                      for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
     return ("<!doctype html>\n"
             f'<html lang="zh-CN"><head><meta charset="utf-8">'

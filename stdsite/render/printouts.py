@@ -6,6 +6,7 @@ personal data is ever written into the site, and what is typed is neither stored
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..derive import courses as facts
 from ..derive.sessions import held
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, EVALUATION_SCALE, Course
@@ -97,7 +98,7 @@ def evaluation_page(ctx: RenderContext, course: Course) -> str:
                    for n, item in enumerate(EVALUATION_ITEMS, start=1))
     questions = "".join(f'<li><p>{esc(q)}</p><div class="std-eval__lines"></div></li>' for q in EVALUATION_QUESTIONS)
     xlsx = ctx.links.rel(src, evaluation_xlsx(course.id))
-    download = f'<a class="std-printbtn" href="{esc(xlsx)}" download>下载评估汇总表（Excel）</a> '
+    download = f'<a class="std-printbtn" href="{html_attr(xlsx)}" download>下载评估汇总表（Excel）</a> '
     return (front_matter(f"培训效果评估表：{course.title}", search=PRINTOUT)
             + '<div class="std-printout std-eval">'
             f'<h1 class="std-printout__title">培训效果评估表</h1>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..escape import css_string
 from ..load.markdown import scan
 from ..model import Standard
 from .common import esc
@@ -17,11 +18,6 @@ from .common import esc
 KIND_BY_PREFIX = {"GB/Z": "中华人民共和国国家标准化指导性技术文件", "GB": "中华人民共和国国家标准",
                   "DB50": "重庆市地方标准", "DB51": "四川省地方标准"}
 KIND_BY_LEVEL = {"国家标准": "中华人民共和国国家标准", "行业标准": "中华人民共和国行业标准"}
-
-
-def css_string(text: str) -> str:
-    """`text` as a double-quoted CSS string that cannot end the string, the rule or the <style>."""
-    return '"' + "".join(ch if ch.isalnum() or ch in " /-._:()（）" else f"\\{ord(ch):x} " for ch in text) + '"'
 
 
 def page_style(s: Standard) -> str:

@@ -1,6 +1,7 @@
 """Pages about standards: one page per standard and the filterable list of all standards."""
 from __future__ import annotations
 
+from ..escape import html_attr
 from .. import urls
 from ..derive.catalog import evaluation_expected, review_due, review_due_date
 from ..model import LEVELS, Standard
@@ -51,13 +52,13 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
     else:
         source = esc(s.source) if s.source else "请向发布机构获取。"
         if s.source and s.source.startswith(("http://", "https://")):
-            source = f'<a href="{esc(s.source)}" rel="noopener">{esc(s.source)}</a>'
+            source = f'<a href="{html_attr(s.source)}" rel="noopener">{esc(s.source)}</a>'
         out.append(f'\n<div class="std-notice">本系统仅收录该标准的题录信息，未收录全文。全文获取：{source}</div>\n')
     out.append(_records(ctx, s))
     out.append(cited_by(ctx, s, src))
     out.append(feedback_section(ctx, s, src))
     if s.attachments:
-        items = "".join(f'<li><a href="{esc(links.rel(src, a.target))}" download>{esc(a.title)}</a></li>'
+        items = "".join(f'<li><a href="{html_attr(links.rel(src, a.target))}" download>{esc(a.title)}</a></li>'
                         for a in s.attachments)
         out.append(f'\n## 附件 {{#attachments}}\n\n<ul class="std-attachments">{items}</ul>\n')
     return "".join(out)

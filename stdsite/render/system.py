@@ -2,6 +2,7 @@
 their downloads — and one page per area with its standards."""
 from __future__ import annotations
 
+from ..escape import html_attr
 from .. import urls
 from ..derive.system_table import DETAIL_COLUMNS, STATS_COLUMNS, SystemTable
 from ..model import Area
@@ -25,9 +26,9 @@ def system_index_page(ctx: RenderContext) -> str:
     framework = cat.project.framework
     svg = ctx.svgs.get(structure_dot(cat, ctx.links))
     downloads = (f'<p class="std-system-downloads std-noprint">下载：'
-                 f'<a href="{esc(ctx.links.rel(src, system_file(XLSX_NAME)))}" download>{XLSX_NAME}</a>'
+                 f'<a href="{html_attr(ctx.links.rel(src, system_file(XLSX_NAME)))}" download>{XLSX_NAME}</a>'
                  f'（工作表“明细表”“统计表”，可直接打印）· '
-                 f'<a href="{esc(ctx.links.rel(src, system_file(CSV_NAME)))}" download>{CSV_NAME}</a></p>\n')
+                 f'<a href="{html_attr(ctx.links.rel(src, system_file(CSV_NAME)))}" download>{CSV_NAME}</a></p>\n')
     out = [front_matter("标准体系", search=LISTING, description="标准体系结构图、标准明细表和统计表", hide=["toc"]),
            "# 标准体系表\n\n",
            f'<p>按 GB/T 13016《标准体系构建原则和要求》编制：{len(framework.categories)} 个类别、'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..escape import html_attr
 from ..derive import courses as facts
 from ..load.markdown import ADMONITION, MODULE_MINUTES, scan
 from ..model import AUDIENCES, Block, Course
@@ -138,7 +139,7 @@ def course_page(ctx: RenderContext, course: Course) -> str:
     if standards:
         out.append("## 相关标准 {#standards}\n\n" + standards + "\n\n")
     if course.attachments:
-        items = "".join(f'<li><a href="{esc(ctx.links.rel(src, a.target))}">{esc(a.title)}</a> '
+        items = "".join(f'<li><a href="{html_attr(ctx.links.rel(src, a.target))}">{esc(a.title)}</a> '
                         f'<span class="std-muted">（{esc(a.target.rsplit(".", 1)[-1].upper())}）</span></li>'
                         for a in course.attachments)
         out.append(f'## 课件与资料 {{#attachments}}\n\n<ul class="std-attachments">{items}</ul>\n\n')
@@ -178,7 +179,7 @@ def _keypoints_review(ctx: RenderContext, course: Course, src: str) -> str:
 
 def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
     def link(target: str, text: str, cls: str = "") -> str:
-        return f'<a class="std-printbtn{cls}" href="{esc(ctx.links.rel(src, target))}">{text}</a> '
+        return f'<a class="std-printbtn{cls}" href="{html_attr(ctx.links.rel(src, target))}">{text}</a> '
 
     papers = ""
     if course.exam is not None:

@@ -56,7 +56,8 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
         records=tuple(records), pilots=tuple(pilots), cases=tuple(cases), directory=directory,
-        frozen_editions={k: data for k, (_, data) in sources.frozen.items()}, diagrams=sources.diagrams,
+        frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
+        frozen_lines=sources.frozen_lines, diagrams=sources.diagrams,
         feedback=tuple(feedback))
     project = check_references(project, problems, framework_known=framework is not None)
     project = check_plan(project, problems)

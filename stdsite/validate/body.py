@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import quote
-from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MODULE_MINUTES, Heading
+from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
 from ..model import Clause, Module
 from .schema import Checker
 
@@ -33,6 +33,14 @@ def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
         previous = (key, clause.number)
         out.append(clause)
     return out
+
+
+def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:
+    """Warn about paragraphs with so many `[` that Markdown would take minutes: they are shown
+    as plain text (render/body.py)."""
+    for first, _, count in bracket_heavy(body, body_line):
+        check.warn(first, f"这一段有 {count} 个「[」（超过 {MAX_BRACKETS} 个），处理会非常慢，将按纯文字显示"
+                          f"（其中的 [[引用]] 不生成链接）；请检查是否误粘贴了大量符号")
 
 
 def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clause, tuple[int, ...]] | None:

@@ -12,7 +12,8 @@ from ..load.markdown import admonitions
 from ..load.yaml import YMap
 from ..model import AUDIENCES, COURSE_ATTACHMENT_TYPES, Course, Exam
 from ..text import normalize_code
-from .body import modules
+from ..urls import page_name_problem
+from .body import heavy_paragraphs, modules
 from .schema import Checker, Spec, item_line
 from .standards import attachments
 
@@ -39,6 +40,10 @@ def validate_course(file: SourceFile, folder: SourceFolder, problems: Problems) 
     if not COURSE_ID.match(v["id"]):
         check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} 只能用小写英文字母、数字和「-」（用于网址）")
         return None
+    problem = page_name_problem(v["id"])
+    if problem:
+        check.error(data.line_of("id"), f"课程编号 {quote(v['id'])} {problem}，请换一个")
+        return None
     for index, who in enumerate(v["audience"]):
         if who not in AUDIENCES:
             check.error(item_line(data, "audience", index), f"培训对象 {quote(who)} 无效，应为 {' · '.join(AUDIENCES)} 之一")
@@ -46,6 +51,7 @@ def validate_course(file: SourceFile, folder: SourceFolder, problems: Problems) 
     _check_keypoints(file, check)
     course_id = v["id"]
     body = file.body or ""
+    heavy_paragraphs(body, file.body_line, check)
     return Course(
         id=course_id, title=v["title"], audience=tuple(a for a in v["audience"] if a in AUDIENCES),
         minutes=v["minutes"], objectives=tuple(v["objectives"]),

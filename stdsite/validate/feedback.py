@@ -57,7 +57,7 @@ def check_feedback(project: Project, path: str, problems: Problems) -> Project:
             hint = did_you_mean(entry.standard, by_code)
             problems.error(path, entry.lines.get("standard", entry.line), f"意见针对的标准 {quote(entry.standard)} 不存在{hint}")
             continue
-        if entry.clause is not None and entry.clause not in {c.number for c in s.clauses}:
+        if entry.clause is not None and entry.clause not in s.clause_numbers:
             line = entry.lines.get("clause", entry.line)
             if not s.has_text:
                 problems.error(path, line, f"标准 {quote(s.code)} 只登记了题录、没有正文，没有条款 {quote(entry.clause)}；"

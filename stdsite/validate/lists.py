@@ -9,6 +9,7 @@ from ..load import SourceFile
 from ..load.yaml import YMap
 from ..model import AUDIENCES, DEFAULT_DIRECTORY_TITLE, PLAN_KINDS, Directory, Edition, PlanItem, Session
 from ..text import normalize_code
+from ..urls import page_name_problem
 from .schema import Checker, Spec
 
 PLAN_FIELDS = {"title": Spec("text", True), "kind": Spec("choice", True, PLAN_KINDS),
@@ -73,16 +74,18 @@ def validate_directory(file: SourceFile, problems: Problems) -> Directory | None
         e = check.mapping(item, {"id": Spec("text", True), "date": Spec("date", True)}, "目录期次")
         if not e or not e["id"] or not e["date"]:
             continue
-        if not EDITION_ID.fullmatch(e["id"]) or e["id"].lower() == "index":
-            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），且不能是 index")
+        if not EDITION_ID.fullmatch(e["id"]) or page_name_problem(e["id"]):
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），"
+                                            f"且不能是 index 或 Windows 的保留名称（如 con、nul）")
             continue
-        if e["id"] in ids:
-            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id']]} 行已有）")
+        if e["id"].casefold() in ids:
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id'].casefold()]} 行已有；"
+                                            f"只差大小写也算重复）")
             continue
         if e["date"] in dates:
             check.error(item.line_of("date"), f"期次日期 {quote(e['date'].isoformat())} 重复（第 {dates[e['date']]} 行已有）")
             continue
-        ids[e["id"]] = item.line
+        ids[e["id"].casefold()] = item.line
         dates[e["date"]] = item.line
         editions.append(Edition(e["id"], e["date"], item.line))
     for earlier, later in zip(editions, editions[1:]):

@@ -72,13 +72,13 @@ def reference_problem(ref: Reference, current: Standard | None, codes: CodeIndex
     if ref.code is None:
         if current is None:
             return f"{where}引用 {shown} 缺少标准编号，如 [[Q/CQJG 101-2023#6.1]]"
-        if ref.clause not in {c.number for c in current.clauses}:
+        if ref.clause not in current.clause_numbers:
             return f"本标准没有条款 {quote(ref.clause)}（{where}引用 {shown}）"
         return None
     target, latest = codes.find(ref.code)
     if target is None:
         return codes.missing(ref.code, where)
-    if ref.clause and ref.clause not in {c.number for c in target.clauses}:
+    if ref.clause and ref.clause not in target.clause_numbers:
         named = f"{quote(normalize_code(ref.code))}（最新版为 {target.code}）" if latest else quote(target.code)
         return f"{where}引用的标准 {named} 没有条款 {quote(ref.clause)}"
     return None

@@ -15,6 +15,11 @@ from ..errors import Problems, quote
 from ..load.yaml import YList, YMap
 from ..text import DATE_RE, did_you_mean, parse_date
 
+# A field's value lands in headings, tables and links on many pages; Markdown's inline processing
+# grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
+# name or note needs more than this; the body has no such limit.
+MAX_TEXT = 2000
+
 # Chinese names editors often type for our English keys: used for did-you-mean.
 CHINESE_KEYS = {
     "编号": "code", "标准编号": "code", "名称": "title", "标题": "title", "标准名称": "title",
@@ -114,6 +119,10 @@ class Checker:
 
     def text(self, raw: Any, name: str, line: int) -> str | None:
         if isinstance(raw, str):
+            if len(raw) > MAX_TEXT:
+                self.error(line, f"字段「{name}」过长（{len(raw)} 个字符），不能超过 {MAX_TEXT} 个字符；"
+                                 f"大段内容请写在正文中")
+                return None
             return raw.strip()
         if isinstance(raw, bool):
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(str(raw).lower())}；如确为文字请加引号")

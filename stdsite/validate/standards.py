@@ -13,8 +13,8 @@ from ..load.files import SourceFolder, exists_exact_case, inside
 from ..load.yaml import YMap
 from ..model import (ATTACHMENT_TYPES, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES, UNMANAGED_LEVELS, Attachment,
                      Consultation, Evaluation, Review, Standard)
-from ..text import normalize_code
-from .body import clauses
+from ..text import file_name_problem, normalize_code
+from .body import clauses, heavy_paragraphs
 from .schema import Checker, Spec, item_line
 
 STANDARD_FIELDS = {
@@ -55,6 +55,10 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
     if not slug:
         check.error(data.line_of("code"), f"标准编号 {quote(code)} 中没有英文字母或数字，无法生成网址")
         return None
+    problem = urls.page_name_problem(slug)
+    if problem:
+        check.error(data.line_of("code"), f"标准编号 {quote(code)} 生成的网址名称 {quote(slug)} {problem}，请检查编号")
+        return None
     issued, effective, abolished = values["issued"], values["effective"], values["abolished"]
     stage = values["stage"]
     if effective is None and "effective" not in data and stage != "制定中":
@@ -67,6 +71,8 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
         check.error(data.line_of("abolished"), f"废止日期 {quote(abolished.isoformat())} 早于实施日期 {quote(effective.isoformat())}")
     level = values["level"] or "地方标准"
     managed = values["managed"] if values["managed"] is not None else level not in UNMANAGED_LEVELS
+    if file.body is not None:
+        heavy_paragraphs(file.body, file.body_line, check)
     replaces = tuple(normalize_code(c) for c in values["replaces"])
     for index, old in enumerate(replaces):
         if old == code:
@@ -149,6 +155,7 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
     `owner` names the file's record in messages (本标准, 本课程)."""
     data = file.data
     out: list[Attachment] = []
+    names: dict[str, str] = {}          # case-folded published name -> name
     for item, _ in check.list_of_maps(data.get("attachments"), "attachments", data.line_of("attachments")):
         a = check.mapping(item, ATTACHMENT_FIELDS, "附件")
         if not a or not a["file"]:
@@ -158,9 +165,11 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
         if resolved is None:
             continue
         name = resolved.name
-        if any(existing.target.endswith("/" + name) for existing in out):
-            check.error(line, f"附件 {quote(a['file'])} 与{owner}的另一个附件同名，请改名")
+        if name.casefold() in names:
+            same = "同名" if name in names.values() else "的文件名只差大小写（在 Windows 上会互相覆盖）"
+            check.error(line, f"附件 {quote(a['file'])} 与{owner}的另一个附件{same}，请改名")
             continue
+        names[name.casefold()] = name
         out.append(Attachment(a["file"], a["title"] or name, str(resolved), target(name)))
     return tuple(out)
 
@@ -168,7 +177,8 @@ def attachments(file: SourceFile, folder: SourceFolder, check: Checker, target: 
 def source_file(base: Path, written: str, folder: SourceFolder, check: Checker, line: int, what: str,
                 allowed: frozenset[str] = ATTACHMENT_TYPES) -> Path | None:
     """A file named relative to `base` that is published with the site: it must exist (exact case),
-    stay inside the source folder and be of an allowed type; None when not (reported)."""
+    stay inside the source folder, be of an allowed type and have a name every system can hold
+    (the offline bundle is unpacked on Windows); None when not (reported)."""
     resolved = Path(os.path.normpath(base / written))
     if os.path.isabs(written) or not inside(resolved, folder.root) or not inside(resolved.resolve(), folder.root):
         check.error(line, f"{what} {quote(written)} 位于 standards_src/ 之外，不能发布")
@@ -181,6 +191,10 @@ def source_file(base: Path, written: str, folder: SourceFolder, check: Checker, 
         return None
     if resolved.suffix.lower().lstrip(".") not in allowed:
         check.error(line, f"{what} {quote(written)} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
+        return None
+    problem = file_name_problem(resolved.name)
+    if problem:
+        check.error(line, f"{what} {quote(written)} 的文件名{problem}，请改名")
         return None
     return resolved
 
@@ -203,7 +217,7 @@ def _consultation(file: SourceFile, folder: SourceFolder, check: Checker, stage:
         written, at = c["explanation"], data["consultation"].line_of("explanation")
         resolved = source_file(file.path.parent, written, folder, check, at, "编制说明")
         target = urls.attachment_path(slug, resolved.name) if resolved else None
-        if resolved and any(a.target == target and a.source != str(resolved) for a in attached):
+        if resolved and any(a.target.casefold() == target.casefold() and a.source != str(resolved) for a in attached):
             check.error(at, f"编制说明 {quote(written)} 与本标准的一个附件同名，请改名")
         elif resolved:
             explanation = Attachment(written, "编制说明", str(resolved), target)

@@ -73,7 +73,7 @@ def test_standard_page_lists_its_feedback(sites):
     assert '<a href="#5.1">5.1</a>' in rows[0][1] and '<a href="#6.1">6.1</a>' in rows[1][1]
     assert 'id="5.1"' in html and 'id="6.1"' in html                      # the clause anchors exist
     assert "已收到意见 5 条：已处理 4 条，待处理 1 条。" in text(section) and "建议复审" in section
-    assert "派车时限 &lt;b&gt;加急&lt;/b&gt; {: onclick=x}" in section and "<b>加急" not in html   # text stays text
+    assert "派车时限 &lt;b&gt;加急&lt;/b&gt; &#123;: onclick=x&#125;" in section and "<b>加急" not in html   # text stays text
     # the day after, the entry dated 2027-01-01 is received
     later = read(sites[NEXT_DAY], Q101_PAGE).split('id="feedback"')[1]
     assert "已收到意见 6 条：已处理 4 条，待处理 2 条。" in text(later) and "新年意见" in later

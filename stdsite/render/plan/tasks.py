@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ...derive.plan import Measure, PeriodView, by_region
+from ...escape import html_attr
 from ...model import WorkRecord
 from ...urls import document_src, pilot_src
 from ..common import esc, table
@@ -20,12 +21,12 @@ def evidence_html(ctx: RenderContext, record: WorkRecord, src: str) -> str:
         return "—"
     if e.kind == "url":
         host = urlsplit(e.value).hostname or e.value
-        return f'<a href="{esc(e.value)}" rel="noopener" title="{esc(e.value)}">网页（{esc(host)}）</a>'
+        return f'<a href="{html_attr(e.value)}" rel="noopener" title="{esc(e.value)}">网页（{esc(host)}）</a>'
     if e.kind == "document":
         doc = ctx.catalog.document_numbered(e.value)
         return ctx.links.a(src, document_src(doc.slug), e.value) if doc else esc(e.value)
     name = e.target.rsplit("/", 1)[-1]
-    return f'<a href="{esc(ctx.links.rel(src, e.target))}" download>{esc(name)}</a>'
+    return f'<a href="{html_attr(ctx.links.rel(src, e.target))}" download>{esc(name)}</a>'
 
 
 def pilot_html(ctx: RenderContext, pilot_id: str | None, src: str) -> str:

@@ -94,12 +94,14 @@ def test_bundle_works_from_file_without_network(bundle, offline_page):
     assert "公务用车" in first
     page.locator(".md-search-result__item a").first.click()
     assert page.url.startswith("file://") and ".html" in page.url
-    # tick a checklist: the score updates and survives a reload from file://
+    # answer a checklist: the score updates and survives a reload from file://
     page.goto((bundle / "standards/q-cqjg-103-2024.html").as_uri())
-    page.locator(".std-checklist label").first.click()
-    page.wait_for_function("document.querySelector('.std-checklist__result').textContent.includes('10')")
+    page.locator(".std-checklist__item").nth(0).locator("label", has_text="符合").first.click()
+    page.locator(".std-checklist__item").nth(1).locator("label", has_text="不符合").click()
+    page.wait_for_function("document.querySelector('.std-checklist__result').textContent.includes('67%')")
     page.reload()
-    assert page.locator(".std-checklist input[type=checkbox]").first.is_checked()
+    assert page.locator(".std-checklist input[type=radio]").first.is_checked()
+    assert page.locator(".std-checklist__verdict").text_content() == "不合格"
     assert attempted == [], attempted
     assert errors == [], errors
 

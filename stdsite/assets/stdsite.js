@@ -36,8 +36,26 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  /* A table wider than its box scrolls sideways: say so under it (CSS shows the hint and edge shadows). */
+  function markScrollable() {
+    document.querySelectorAll(".std-scroll, .md-typeset__scrollwrap").forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("is-scrollable", wide);
+      var hint = box.nextElementSibling;
+      if (wide && !(hint && hint.classList.contains("std-scroll-hint"))) {
+        hint = document.createElement("p");
+        hint.className = "std-scroll-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "表格较宽，可左右滑动查看全部列";
+        box.parentNode.insertBefore(hint, box.nextSibling);
+      }
+    });
+  }
+
   ready(function () {
     document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
+    markScrollable();
+    window.addEventListener("resize", markScrollable);
   });
   window.stdsiteReady = ready;
 })();

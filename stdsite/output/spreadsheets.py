@@ -18,6 +18,7 @@ from .cache import BuildCache
 from .files import write_zip
 
 WIDTHS = (6, 12, 26, 48, 28, 12, 12, 10)       # XLSX column widths (characters)
+DATE_COLUMNS = (6, 7)                          # 发布日期, 实施日期: date cells in the XLSX
 
 
 def rows(view: EditionView) -> list[list[str]]:
@@ -68,11 +69,13 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-    for values in rows(view):
-        values = [int(values[0])] + values[1:]
-        ws.append(values)
+    for index, entry in enumerate(view.entries, 1):
+        values = row(index, entry)
+        ws.append([index] + values[1:5] + [entry.issued, entry.effective, values[7]])
         for col, cell in enumerate(ws[ws.max_row], 1):
-            if col > 1:
+            if col in DATE_COLUMNS:
+                cell.number_format = "yyyy-mm-dd"   # a real date (sortable, filterable), shown as 2025-03-01
+            elif col > 1:
                 cell.data_type = "s"            # openpyxl would store "=…" as a formula
             cell.border = border
             cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
@@ -123,7 +126,7 @@ def cached_xlsx(view: EditionView, title: str, csv_data: bytes, cache: BuildCach
     title and date) comes from the build cache."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-1 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:

@@ -138,5 +138,5 @@ def standards_list_page(ctx: RenderContext) -> str:
     return (front_matter("标准列表", search=LISTING) + "# 标准列表\n\n"
             f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域筛选。</p>\n\n'
             + filters + "\n\n"
-            + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs)
-            .replace('<table class="std-table std-list">', '<table class="std-table std-list" id="standards">') + "\n")
+            + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs, "standards")
+            + "\n")

@@ -105,7 +105,10 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
     """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
     openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
     stamp = (when.year, when.month, when.day, 0, 0, 0)
-    modified = f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</dcterms:modified>'
+    # the namespaces are declared on the element itself, as openpyxl does for dcterms:created
+    modified = ('<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                f'xsi:type="dcterms:W3CDTF">{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</dcterms:modified>')
 
     def members():
         with zipfile.ZipFile(io.BytesIO(data)) as src:

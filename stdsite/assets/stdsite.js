@@ -55,6 +55,7 @@
   ready(function () {
     document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
     markScrollable();
+    window.addEventListener("load", markScrollable);      /* Material wraps Markdown tables after we run */
     window.addEventListener("resize", markScrollable);
   });
   window.stdsiteReady = ready;

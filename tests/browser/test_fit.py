@@ -1,0 +1,138 @@
+"""The example site at the point of use: tables at 1366/1920 px and as cards on a 375 px phone, a
+visible hint where a table scrolls, the standards-list filter in the URL, flowcharts that fit a
+phone, and printouts (directory edition, standard pages, poster) compared with the page's text."""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from support import ROOT, run_build, serve_directory
+
+AS_OF = "2025-12-31"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fit") / "site"
+    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def desktop_context(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def desk(desktop_context):
+    pg = desktop_context.new_page()
+    yield pg
+    pg.close()
+
+
+@pytest.fixture
+def mobile(phone_context):
+    pg = phone_context.new_page()
+    yield pg
+    pg.close()
+
+
+EDITION = "directory/2025-2/"
+# the tables of these pages are generated (render.common.table or the directory's own)
+CARD_PAGES = {"directory edition": EDITION, "directory index": "directory/", "standards list": "standards/",
+              "documents list": "documents/", "area": "system/yx-gc/", "home": ""}
+
+# lines a cell's text takes (a Range's client rects, one per line box)
+LINES = """el => { const r = document.createRange(); r.selectNodeContents(el);
+  return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; }"""
+
+
+# -- tables on a desktop ------------------------------------------------------------------------------
+@pytest.mark.parametrize("width", [1366, 1920])
+@pytest.mark.parametrize("path", [EDITION, "directory/"])
+def test_directory_shows_all_eight_columns_without_scrolling(desk, example, path, width):
+    desk.set_viewport_size({"width": width, "height": 900})
+    desk.goto(example + path)
+    table = desk.locator("table.std-dir-table").first
+    box = table.evaluate("t => { const b = t.parentElement; return [b.scrollWidth, b.clientWidth]; }")
+    assert box[0] <= box[1], f"the table scrolls: {box}"
+    heads = table.locator("thead th")
+    assert heads.all_text_contents() == ["序号", "类别", "编号", "名称", "发布机构", "发布日期", "实施日期", "状态"]
+    right = table.evaluate("t => t.parentElement.getBoundingClientRect().right")
+    for th in heads.all():
+        rect = th.bounding_box()
+        assert rect["width"] > 20 and rect["x"] + rect["width"] <= right + 1, (th.text_content(), rect)
+    # the columns a reader needs are whole: dates on one line, names on at most three
+    assert max(c.evaluate(LINES) for c in table.locator("td[data-label=实施日期]").all()) == 1
+    assert max(c.evaluate(LINES) for c in table.locator("td[data-label=发布日期]").all()) == 1
+    assert max(c.evaluate(LINES) for c in table.locator("td[data-label=名称]").all()) <= 3
+    assert max(c.evaluate(LINES) for c in table.locator("td[data-label=编号]").all()) <= 2
+    # a long national issuer is shortened, the full name kept as a tooltip
+    short = table.locator(".std-issuer[title^=中华人民共和国]").first
+    assert not short.text_content().startswith("中华人民共和国")
+    assert desk.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# -- tables on a phone: cards -----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(CARD_PAGES))
+def test_tables_become_cards_on_a_phone(mobile, example, name):
+    mobile.goto(example + CARD_PAGES[name])
+    tables = mobile.locator("table.std-cards")
+    assert tables.count() >= 1, name
+    assert mobile.evaluate("document.documentElement.scrollWidth") <= 375, name
+    for table in tables.all():
+        labels = [label.strip() for label in table.locator("thead th").all_text_contents()]
+        assert not table.locator("thead").is_visible() or table.locator("thead").bounding_box()["height"] <= 1
+        width = table.evaluate("t => [t.getBoundingClientRect().width, t.parentElement.clientWidth]")
+        assert width[0] <= width[1] + 1, (name, width)
+        rows = table.locator("tbody tr:has(td[data-label]):visible")
+        for row in rows.all()[:6]:
+            cells = row.locator("td")
+            assert cells.count() == len(labels)
+            shown = cells.evaluate_all("""tds => tds.map(td => { const r = td.getBoundingClientRect();
+                return [td.dataset.label, getComputedStyle(td, '::before').content, r.left >= 0 && r.right <= 376 && r.height > 0]; })""")
+            assert [s[0] for s in shown] == labels
+            assert all(before == f'"{label}"' and visible for label, before, visible in shown), (name, shown)
+
+
+def test_standards_list_shows_name_and_status_on_a_phone(mobile, example):
+    mobile.goto(example + "standards/")
+    first = mobile.locator("#standards tbody tr").first
+    for label in ("名称", "状态"):
+        cell = first.locator(f"td[data-label={label}]")
+        assert cell.is_visible() and cell.bounding_box()["x"] + cell.bounding_box()["width"] <= 375
+    assert first.locator("td[data-label=状态] .std-badge").text_content() in ("现行", "即将实施", "被代替", "废止", "制定中")
+
+
+def test_a_table_that_scrolls_says_so(mobile, example):
+    """Tables written in a page's Markdown keep their columns and scroll; the reader is told."""
+    mobile.goto(example + "help/reference/")
+    mobile.wait_for_load_state("load")
+    boxes = mobile.locator(".md-typeset__scrollwrap, .std-scroll")
+    wide = [b for b in boxes.all() if b.evaluate("b => b.scrollWidth > b.clientWidth + 1")]
+    assert wide, "expected at least one wide table on the reference page"
+    for box in wide:
+        assert "is-scrollable" in box.get_attribute("class")
+        hint = box.locator("xpath=following-sibling::*[1]")
+        assert "std-scroll-hint" in hint.get_attribute("class") and hint.is_visible()
+        assert "左右滑动" in hint.text_content()
+    mobile.set_viewport_size({"width": 1366, "height": 900})
+    mobile.wait_for_timeout(100)
+    assert all(not b.evaluate("b => b.classList.contains('is-scrollable') && b.scrollWidth <= b.clientWidth + 1")
+               for b in boxes.all())

@@ -122,6 +122,13 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         page.content = self.ctx.restore_late(page.content)
         return context
 
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        """MkDocs gives error pages (404.html) absolute links, right for a web server; the offline
+        bundle has no server root, so there its links are relative to the site folder."""
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         search = config.plugins.get("material/search")

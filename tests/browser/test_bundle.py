@@ -115,3 +115,20 @@ def test_bundle_is_reproducible(tmp_path):
         assert run_build("bundle", "--src", str(src), "--dist", str(dist), "--as-of", "2025-06-30").returncode == 0
         digests.append((dist / "standards-offline-2025-06-30.zip.sha256").read_text())
     assert digests[0] == digests[1]
+
+
+def test_offline_404_page_is_chinese_and_styled(bundle, offline_page):
+    """404.html of the bundle links its styles relatively (a web site's absolute /assets/ paths
+    point nowhere from file://)."""
+    page, attempted, errors = offline_page
+    html = (bundle / "404.html").read_text(encoding="utf-8")
+    assert 'href="/assets' not in html and 'src="/assets' not in html
+    page.goto((bundle / "404.html").as_uri())
+    assert page.locator("h1").inner_text() == "页面不存在"
+    assert "Not found" not in page.content()
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")          # Material's stylesheet is applied
+    assert page.evaluate("getComputedStyle(document.querySelector('.std-stamp')).textAlign") == "center"   # and ours
+    page.locator(".md-content a", has_text="返回首页").click()
+    assert page.url.endswith("/index.html") and page.locator(".md-content h1").count() >= 1
+    assert attempted == [], attempted

@@ -16,11 +16,17 @@ AS_OF = "2025-12-31"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
+def built(tmp_path_factory):
+    """The example site (path) and what the build printed."""
     out = tmp_path_factory.mktemp("fit") / "site"
     result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
-    with serve_directory(out) as url:
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def example(built):
+    with serve_directory(built[0]) as url:
         yield url
 
 
@@ -136,3 +142,40 @@ def test_a_table_that_scrolls_says_so(mobile, example):
     mobile.wait_for_timeout(100)
     assert all(not b.evaluate("b => b.classList.contains('is-scrollable') && b.scrollWidth <= b.clientWidth + 1")
                for b in boxes.all())
+
+
+# -- Chinese throughout ---------------------------------------------------------------------------------
+def site_pages(site):
+    return [p for p in sorted(site.rglob("*.html"))]
+
+
+def test_no_english_or_developer_chrome(built):
+    site = built[0]
+    for path in site_pages(site):
+        html = path.read_text(encoding="utf-8")
+        rel = path.relative_to(site).as_posix()
+        for english in ("Made with", "Material for MkDocs", "squidfunk", "Permanent link", "404 - Not found"):
+            assert english not in html, (rel, english)
+        assert "std-dot__source" not in html and "图的源代码" not in html, rel        # no Graphviz source box
+    page = (site / "standards/q-cqjg-001-2023/index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink" href="#1" title="本节链接"' in page
+    assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_search_index_holds_readers_text_only(built, page, example):
+    """No Graphviz source, no form widgets glued to the text ("≥ 90%%待填写") outside the editors' help."""
+    import json
+    raw = (built[0] / "search/stdsearch.js").read_text(encoding="utf-8")
+    data = json.loads(raw[raw.index("(") + 1:raw.rindex(")")])
+    for url, _boost, sections, *_ in data["pages"]:
+        if url.startswith("help/"):
+            continue                       # the format reference shows editors how to write a dot block
+        for anchor, title, text in sections:
+            for bad in ("digraph", "rankdir", "%%", "待填写", "全屏查看", "清除作答"):
+                assert bad not in text, (url, anchor, bad, text[:200])
+    criteria = [text for url, _b, sections, *_ in data["pages"] if url == "standards/q-cqjg-001-2023/"
+                for _a, _t, text in sections if "执行率" in text]
+    assert criteria and "要求 ≥ 90% 第" in criteria[0], criteria
+    page.goto(example)
+    found = page.evaluate("window.__stdsearch.search('复审').then(r => r.items.flat().map(i => i.text + ' ' + i.title))")
+    assert found and not any("digraph" in text or "rankdir" in text for text in found)

@@ -30,7 +30,7 @@ def chart_html(svg: str | None, prefix: str, label: str) -> str:
     return (f'<div class="flowchart" data-search-exclude data-zoom-title="{esc(label)}" '
             f'style="--w:{width}px;--min-w:{round(width * MIN_SCALE)}px" tabindex="0" '
             f'title="点按图可全屏查看">{svg.strip()}</div>'
-            f'<p class="std-flow__tools std-noprint"><button type="button" class="md-button std-flow__zoom">'
+            f'<p class="std-flow__tools std-noprint" data-search-exclude><button type="button" class="md-button std-flow__zoom">'
             f'全屏查看</button></p>')
 
 
@@ -74,8 +74,6 @@ def render_dot(ctx: RenderContext, block: Block, page_src: str, owner: Owner) ->
     dia = block.parsed
     assert isinstance(dia, Diagram)
     title = dia.title or "图"
-    svg = ctx.svgs.get(dia.dot)
-    source = (f'<details class="std-dot__source std-noprint"><summary>图的源代码</summary>'
-              f'<pre><code>{esc(dia.dot.strip())}</code></pre></details>')
+    svg = ctx.svgs.get(dia.dot)          # the Graphviz source is for editors: never shown nor indexed
     return (f'<div class="std-flow std-dot" id="diagram-{block.index + 1}">'
-            f'{chart_html(svg, f"d{block.index + 1}-", title)}{source}</div>')
+            f'{chart_html(svg, f"d{block.index + 1}-", title)}</div>')

@@ -95,19 +95,21 @@ def render_criteria(ctx: RenderContext, block: Block, page_src: str, owner: Owne
         else:
             data = f'data-value="{esc(num(item.value))}"'
         unit = f'<span class="std-criteria__unit">{esc(item.unit)}</span>' if item.unit else ""
+        # the field and the verdicts are for the browser: kept out of the search index (their text
+        # would run into the requirement, "≥ 90%%待填写")
         rows.append(
             f'<li class="std-criteria__item" data-op="{esc(item.op)}" {data}>'
-            f'<label for="{field_id}"><span class="std-criteria__name">{esc(item.name)}</span>'
-            f'<span class="std-criteria__req">要求 {esc(requirement(item))}</span></label>'
-            f'<span class="std-criteria__field"><input type="number" id="{field_id}" inputmode="decimal" step="any" '
-            f'placeholder="实测值">{unit}</span>'
-            f'<output class="std-criteria__verdict std-verdict" for="{field_id}" data-state="pending">待填写</output>'
-            f'{clause_link(item.clause, " ")}</li>')
+            f'<label for="{field_id}"><span class="std-criteria__name">{esc(item.name)}</span> '
+            f'<span class="std-criteria__req">要求 {esc(requirement(item))}</span></label> '
+            f'<span class="std-criteria__field" data-search-exclude><input type="number" id="{field_id}" '
+            f'inputmode="decimal" step="any" placeholder="实测值">{unit}</span> '
+            f'<output class="std-criteria__verdict std-verdict" for="{field_id}" data-state="pending" data-search-exclude>'
+            f'待填写</output>{clause_link(item.clause, " ")}</li>')
     return (f'<div class="std-criteria-box" id="criteria-{block.index + 1}">'
             f'<form class="std-criteria" data-rule="{esc(criteria.rule)}" autocomplete="off">'
             f'<p class="std-criteria__title"><strong>{esc(title)}</strong>（{rule}）</p>'
             f'<ol class="std-criteria__items">{"".join(rows)}</ol>'
-            f'<p class="std-criteria__overall" aria-live="polite">综合判断：'
+            f'<p class="std-criteria__overall" aria-live="polite" data-search-exclude>综合判断：'
             f'<output class="std-criteria__result std-verdict" data-state="pending">待填写</output></p>'
-            f'<p class="std-noprint std-criteria__tools"><button type="reset" class="md-button">清空</button>'
+            f'<p class="std-noprint std-criteria__tools" data-search-exclude><button type="reset" class="md-button">清空</button>'
             f'<span class="std-checklist__hint">（在本机计算，不会上传）</span></p></form></div>')

@@ -45,6 +45,7 @@ class Session:
     cache: BuildCache
     checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
     page_digests: dict[str, int] = field(default_factory=dict)   # preview: each page's Markdown last time
+    notices: list[str] = field(default_factory=list)     # the last build's warnings about its settings
 
     def take_checked(self) -> tuple[Project | None, Problems]:
         """What `check` found, or a fresh check (a preview rebuild reads the sources again)."""
@@ -72,6 +73,18 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()
     return project, problems
+
+
+PLACEHOLDER_SITE_URL = "http://biaozhun.jgswj.local/"     # the example address in mkdocs.yml
+
+
+def site_url_notice(site_url: str | None) -> str | None:
+    """A one-line warning when the site's address is still the example: every printed QR code
+    (pages, posters, handouts) would point at a host that does not exist."""
+    if site_url and site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
+        return (f"警告：网站地址 site_url 仍是示例地址 {PLACEHOLDER_SITE_URL}，打印出的二维码扫描后打不开；"
+                "请在 mkdocs.yml 中把 site_url 改为本站在内网的实际地址（或设置环境变量 STDSITE_SITE_URL）后重新生成。")
+    return None
 
 
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,

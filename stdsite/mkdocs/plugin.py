@@ -78,6 +78,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
+        session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
+        for notice in session.notices:
+            log.info(notice)            # build.py prints it (a warning would fail a strict build)
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
                                                session.cache)

@@ -179,3 +179,12 @@ def test_search_index_holds_readers_text_only(built, page, example):
     page.goto(example)
     found = page.evaluate("window.__stdsearch.search('复审').then(r => r.items.flat().map(i => i.text + ' ' + i.title))")
     assert found and not any("digraph" in text or "rankdir" in text for text in found)
+
+
+def test_placeholder_site_url_warns_once_in_chinese(built):
+    """mkdocs.yml still has the example address: the build succeeds and says once, in Chinese, that
+    printed QR codes will not work."""
+    _site, result = built
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "二维码" in line]
+    assert len(lines) == 1, lines
+    assert "http://biaozhun.jgswj.local/" in lines[0] and "二维码" in lines[0] and lines[0].startswith("警告：")

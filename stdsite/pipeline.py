@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .derive.catalog import Catalog
+from .derive.catalog import Catalog, document_status
 from .derive.editions import title as directory_title
 from .derive.warnings import catalog_warnings
 from .errors import Problems
@@ -24,7 +24,7 @@ from .output.posters import write_posters
 from .output.qr import qr_codes
 from .render.context import RenderContext
 from .render.poster import qr_pages
-from .urls import Links
+from .urls import Links, document_src, standard_src
 from .validate import validate
 
 
@@ -101,8 +101,16 @@ def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | N
     """Every file written after MkDocs has written the pages: exports, search index, posters."""
     write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
-        search_index.write(search_entries, site, listings)
+        search_index.write(search_entries, site, listings, page_statuses(ctx))
     write_posters(ctx, site)
+
+
+def page_statuses(ctx: RenderContext) -> dict[str, str]:
+    """{page URL as the search index has it: status} of every standard and document."""
+    cat, links = ctx.catalog, ctx.links
+    out = {links.url(standard_src(s.slug)): cat.status[s.code] for s in cat.standards}
+    out.update({links.url(document_src(d.slug)): document_status(d, cat.as_of) for d in cat.documents})
+    return out
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:

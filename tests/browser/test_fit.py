@@ -188,3 +188,22 @@ def test_placeholder_site_url_warns_once_in_chinese(built):
     lines = [line for line in (result.stdout + result.stderr).splitlines() if "二维码" in line]
     assert len(lines) == 1, lines
     assert "http://biaozhun.jgswj.local/" in lines[0] and "二维码" in lines[0] and lines[0].startswith("警告：")
+
+
+# -- status in search results ---------------------------------------------------------------------------
+def test_search_results_show_each_standards_status(desk, example):
+    desk.goto(example)
+    desk.locator("input[data-md-component=search-query]").click()
+    desk.keyboard.type("公务用车使用管理规范", delay=15)
+    desk.wait_for_selector(".md-search-result__item")
+    heads = desk.locator(".md-search-result__item > a article h1")
+    shown = {}
+    for head in heads.all():
+        badge = head.locator(".std-badge")
+        if badge.count():
+            shown[head.inner_text().replace(badge.inner_text(), "").strip()] = badge.inner_text()
+    assert shown.get("Q/CQJG 101-2025 公务用车使用管理规范（示例）") == "现行", shown
+    assert shown.get("Q/CQJG 101-2020 公务用车使用管理规范（示例）") == "被代替", shown
+    badge = heads.first.locator(".std-badge")           # the standard in force ranks first
+    assert "std-badge--current" in badge.get_attribute("class")
+    assert badge.evaluate("b => getComputedStyle(b).backgroundColor") != "rgba(0, 0, 0, 0)"

@@ -207,3 +207,51 @@ def test_search_results_show_each_standards_status(desk, example):
     badge = heads.first.locator(".std-badge")           # the standard in force ranks first
     assert "std-badge--current" in badge.get_attribute("class")
     assert badge.evaluate("b => getComputedStyle(b).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+# -- the standards-list filter keeps its state in the address ---------------------------------------------
+def visible_statuses(page) -> set[str]:
+    return set(page.locator("#standards tbody tr:visible").evaluate_all("rs => rs.map(r => r.dataset.status)"))
+
+
+def test_standards_filter_lives_in_the_url(desk, example):
+    desk.goto(example + "standards/?status=现行")             # the home page's links look like this
+    assert desk.locator("select[data-filter=status]").input_value() == "现行"
+    assert visible_statuses(desk) == {"现行"}
+    levels = desk.locator("#standards tbody tr:visible").evaluate_all("rs => rs.map(r => r.dataset.level)")
+    level = sorted(set(levels))[0]
+    desk.locator("select[data-filter=level]").select_option(level)
+    query = parse_qs(urlparse(desk.url).query)
+    assert query == {"status": ["现行"], "level": [level]}
+    shown = desk.locator("#standards tbody tr:visible").count()
+    assert shown == levels.count(level)
+    assert desk.locator(".std-filter-count").text_content() == f"显示 {shown} 项"
+    desk.reload()                                               # reload keeps it
+    assert desk.locator("select[data-filter=level]").input_value() == level
+    assert desk.locator("#standards tbody tr:visible").count() == shown
+    desk.locator("#standards tbody tr:visible a").nth(1).click()     # open a standard, then Back
+    desk.wait_for_url("**/standards/*/")
+    desk.go_back()
+    desk.wait_for_url("**/standards/?*")
+    assert parse_qs(urlparse(desk.url).query) == {"status": ["现行"], "level": [level]}
+    assert desk.locator("select[data-filter=status]").input_value() == "现行"
+    assert desk.locator("#standards tbody tr:visible").count() == shown
+
+
+def test_no_match_says_so_and_clears(desk, example):
+    desk.goto(example + "standards/")
+    rows = desk.locator("#standards tbody tr").evaluate_all("rs => rs.map(r => [r.dataset.status, r.dataset.level])")
+    statuses = desk.locator("select[data-filter=status] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    levels = desk.locator("select[data-filter=level] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    status, level = next((s, lv) for s in statuses for lv in levels if [s, lv] not in rows)
+    empty = desk.locator(".std-filter-empty")
+    assert not empty.is_visible()
+    desk.locator("select[data-filter=status]").select_option(status)
+    desk.locator("select[data-filter=level]").select_option(level)
+    assert empty.is_visible() and "没有符合条件的标准" in empty.text_content()
+    assert not desk.locator("#standards").is_visible()
+    empty.get_by_role("button", name="清除筛选").click()
+    assert not empty.is_visible()
+    assert desk.locator("#standards tbody tr:visible").count() == len(rows)
+    assert urlparse(desk.url).query == ""
+    assert desk.locator("select[data-filter=status]").input_value() == ""

@@ -3,13 +3,12 @@ visible hint where a table scrolls, the standards-list filter in the URL, flowch
 phone, and printouts (directory edition, standard pages, poster) compared with the page's text."""
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from printing import page_of, pdf_pages, printed
 from support import ROOT, run_build, serve_directory
 
 AS_OF = "2025-12-31"
@@ -255,3 +254,55 @@ def test_no_match_says_so_and_clears(desk, example):
     assert desk.locator("#standards tbody tr:visible").count() == len(rows)
     assert urlparse(desk.url).query == ""
     assert desk.locator("select[data-filter=status]").input_value() == ""
+
+
+# -- printing ----------------------------------------------------------------------------------------
+POSTERS = ["q-cqjg-101-2025", "q-cqjg-201-2022", "q-cqjg-202-2024", "q-cqjg-602-2021", "q-cqjg-501-2022",
+           "q-cqjg-001-2023", "q-cqjg-701-2024", "q-cqjg-401-2021", "q-cqjg-302-2023", "db50-t-1016-2020"]
+
+
+@pytest.mark.parametrize("slug", POSTERS)
+def test_poster_prints_on_one_a4_page(desk, example, slug):
+    desk.goto(example + f"standards/{slug}/poster/")
+    expected = desk.locator(".std-poster__code").first.inner_text().split()[0]
+    items = desk.locator(".std-poster__items li").all_inner_texts()
+    flows = desk.locator(".std-flow__title").all_inner_texts()
+    pages = pdf_pages(desk)
+    assert len(pages) == 1, f"{slug}: {len(pages)} pages"
+    assert expected in pages[0]
+    for text in items + flows:                       # every checklist item and flow title is on the sheet
+        assert page_of(pages, text) == 0, (slug, text)
+    if flows:                                       # the chart fills the sheet: its lanes are printed
+        lanes = desk.locator(".flowchart svg g.cluster > text").all_text_contents()
+        assert all(page_of(pages, lane) == 0 for lane in lanes), lanes
+
+
+def test_directory_edition_prints_every_column_and_whole_rows(desk, example):
+    desk.goto(example + EDITION)
+    rows = desk.locator("table.std-dir-table tbody tr[data-kind]").evaluate_all(
+        "rs => rs.map(r => [...r.cells].map(c => c.innerText.trim()))")
+    pages = pdf_pages(desk)
+    assert len(pages) >= 2
+    with_rows = {page_of(pages, f"{number}{category}{code}") for number, category, code, *_ in rows}
+    for index in with_rows - {None}:                 # the header row is repeated on every page of the table
+        assert printed("序号类别编号名称发布机构发布日期实施日期状态").search(pages[index]), pages[index][:200]
+    for row in rows:               # the whole row, cell after cell, on one page: nothing cut, nothing split
+        assert page_of(pages, "".join(row)) is not None, row
+
+
+STANDARD_PAGES = ["q-cqjg-001-2023", "q-cqjg-101-2025", "q-cqjg-102-2021", "q-cqjg-302-2023", "q-cqjg-601-2023"]
+
+
+@pytest.mark.parametrize("slug", STANDARD_PAGES)
+def test_standard_page_tables_print_whole(desk, example, slug):
+    """Every cell of every table on a standard's page is in the PDF (nothing cut at the right edge),
+    and each row's first and last cells are on the same page (no row split across pages)."""
+    desk.goto(example + f"standards/{slug}/")
+    desk.wait_for_load_state("load")
+    tables = desk.locator(".md-content table").evaluate_all(
+        "ts => ts.map(t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim())))")
+    assert tables, slug
+    pages = pdf_pages(desk)
+    for table in tables:
+        for row in table:          # the whole row, cell after cell, on one page: nothing cut, nothing split
+            assert page_of(pages, "".join(row)) is not None, (slug, row)

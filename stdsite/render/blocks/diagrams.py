@@ -1,5 +1,6 @@
 """Flowcharts (`flow`) and diagrams (`dot`): the SVG drawn at build time in a box that fits a
-phone, and for a flow an ordered text version of the same steps (screen readers, printing)."""
+phone (scaled to the column, a pan-and-zoom view on tap), and for a flow an ordered text version
+of the same steps (screen readers, printing)."""
 from __future__ import annotations
 
 import re
@@ -11,15 +12,14 @@ from ..flowdot import flow_to_dot
 from .parts import clause_link
 
 TYPE_NAMES = {"start": "开始", "end": "结束", "decision": "判断", "document": "文档"}
-MIN_SCALE = 0.85       # a chart shrinks to at most 85 % on a narrow screen, then scrolls
 _ID = re.compile(r'\bid="([^"]*)"')
 _URL_REF = re.compile(r"url\(#([^)]*)\)")
 _SVG_OPEN = re.compile(r'<svg width="(\d+)" height="(\d+)"')
 
 
 def chart_html(svg: str | None, prefix: str, label: str) -> str:
-    """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable
-    (the stylesheet lets it shrink to MIN_SCALE, then scroll), tap to open full size."""
+    """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable (never
+    drawn larger; scaled down to fit the column), tap to open the pan-and-zoom view (blocks.js)."""
     if svg is None:
         return '<div class="flowchart flowchart--missing">（图未能生成，请看下方文字版）</div>'
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
@@ -28,8 +28,7 @@ def chart_html(svg: str | None, prefix: str, label: str) -> str:
     width = int(m.group(1)) if m else 600
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" focusable="false" ', 1)
     return (f'<div class="flowchart" data-search-exclude data-zoom-title="{esc(label)}" '
-            f'style="--w:{width}px;--min-w:{round(width * MIN_SCALE)}px" tabindex="0" '
-            f'title="点按图可全屏查看">{svg.strip()}</div>'
+            f'style="--w:{width}px" tabindex="0" title="点按图可放大查看">{svg.strip()}</div>'
             f'<p class="std-flow__tools std-noprint" data-search-exclude><button type="button" class="md-button std-flow__zoom">'
             f'全屏查看</button></p>')
 

@@ -306,3 +306,21 @@ def test_standard_page_tables_print_whole(desk, example, slug):
     for table in tables:
         for row in table:          # the whole row, cell after cell, on one page: nothing cut, nothing split
             assert page_of(pages, "".join(row)) is not None, (slug, row)
+
+
+# -- flowcharts on a phone ------------------------------------------------------------------------------
+def test_three_lane_flowchart_is_whole_on_a_phone(mobile, example):
+    """办公用房调配流程 was cut at "集体研" on a 375 px phone, and 全屏查看 pushed a lane off screen."""
+    mobile.goto(example + "standards/q-cqjg-201-2022/")
+    box = mobile.locator(".flowchart").first
+    edge = box.bounding_box()
+    for node in box.locator("g.node, g.cluster").all():
+        rect = node.bounding_box()
+        assert edge["x"] - 1 <= rect["x"] and rect["x"] + rect["width"] <= edge["x"] + edge["width"] + 1
+    assert "集体研究审定" in box.locator("svg").text_content()
+    mobile.locator(".std-flow__zoom").first.click()
+    lanes = mobile.locator("dialog.std-zoom svg g.cluster")
+    assert lanes.count() == 3
+    for lane in lanes.all():
+        rect = lane.bounding_box()
+        assert rect["x"] >= -1 and rect["x"] + rect["width"] <= 376, rect

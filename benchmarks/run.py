@@ -5,7 +5,7 @@
 In one run, on the same synthetic corpus (benchmarks/corpus.py) and its plain-MkDocs twin
 (benchmarks/plain.py), it times in fresh subprocesses:
 - `build.py check` (with an empty diagram cache, and again once the cache is warm);
-- `build.py build` cold (STDSITE_CACHE pointing to a new empty folder) and warm (nothing changed,
+- `build.py build` cold (`--cache` pointing to a new empty folder) and warm (nothing changed,
   cache kept);
 - the plain MkDocs Material build of the same content (jieba installed in a throwaway venv,
   benchmarks/out/plain-venv, when PyPI has it; otherwise without, and the report says so);
@@ -339,12 +339,11 @@ def profile(src: Path, work: Path, env: dict, code: Path) -> None:
         if phase == "cold" and cache.exists():
             shutil.rmtree(cache)
         stats_file = work / f"profile-{phase}.prof"
-        run_env = {**env, "STDSITE_CACHE": str(cache)}
         print(f"  profiling {phase} …", flush=True)
         command = ["check"] if phase == "check" else ["build", "--out", str(work / "site-profile")]
         subprocess.run([PY, str(Path(__file__)), "--_profile", str(stats_file), str(code / "build.py"), *command,
-                        "--src", str(src), "--as-of", corpus_mod.AS_OF],
-                       env=run_env, cwd=code, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                        "--src", str(src), "--as-of", corpus_mod.AS_OF, "--cache", str(cache)],
+                       env=env, cwd=code, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(work / f"profile-{phase}.txt", "w") as out:
             stats = pstats.Stats(str(stats_file), stream=out)
             stats.sort_stats("cumulative").print_stats(60)
@@ -479,10 +478,10 @@ def main() -> None:
     r["versions"] = versions(plain_py)
     env = base_env()
     cache = work / "diagram-cache"
-    ours_env = {**env, "STDSITE_CACHE": str(cache)}
+    ours_env = env
     repo_cache = ROOT / ".cache"
     repo_cache_mtime = repo_cache.stat().st_mtime if repo_cache.exists() else None
-    as_of = ["--as-of", corpus.as_of]
+    as_of = ["--as-of", corpus.as_of, "--cache", str(cache)]
     code = snapshot_code(work / "code")
     build = [PY, code / "build.py"]
     site_ours, site_plain = work / "site-ours", work / "site-plain"
@@ -504,7 +503,7 @@ def main() -> None:
     t["check_warm"] = measure("check-warm", [*build, "check", "--src", src, *as_of], ours_env, code, logs)
     r["times"] = t
     if repo_cache.exists() and repo_cache.stat().st_mtime != repo_cache_mtime:
-        print(f"  note: {repo_cache} changed during the run although STDSITE_CACHE was set", flush=True)
+        print(f"  note: {repo_cache} changed during the run although --cache was given", flush=True)
 
     r["index"] = {"ours": file_size(site_ours / "search" / "stdsearch.js"),
                   "plain": file_size(site_plain / "search" / "search_index.json")}

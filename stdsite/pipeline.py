@@ -24,6 +24,7 @@ from .output.posters import write_posters
 from .output.qr import qr_codes
 from .render.context import RenderContext
 from .render.poster import qr_pages
+from .render.system_diagram import structure_dot
 from .urls import Links, document_src, standard_src
 from .validate import validate
 
@@ -90,8 +91,9 @@ def site_url_notice(site_url: str | None) -> str | None:
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
                    cache: BuildCache) -> RenderContext:
     """Everything the page renderers need: the catalog, links, every diagram and QR code."""
-    svgs, _ = graphviz.render_project(project, cache)
-    ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs)
+    catalog, links = Catalog(project, as_of), Links(directory_urls)
+    svgs, _ = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
+    ctx = RenderContext(catalog, links, site_url, svgs)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
     return ctx
 

@@ -4,7 +4,8 @@ QR codes and printed handouts point at these URLs, so they never change:
 - a standard: `standards/<slug>/` (slug: the normalised code lower-cased, runs of other than
   `a-z0-9` replaced by `-`, `-` stripped: `DB50/T 1016-2020` -> `db50-t-1016-2020`);
 - a document: `documents/<file name without extension>/`; a course: `training/<id>/`;
-- a directory edition: `directory/<edition id>/`.
+- a directory edition: `directory/<edition id>/`;
+- a pilot: `pilots/<id>/`; a case: `cases/<id>/`; a plan period's report: `dashboard/report-<years>/`.
 The offline bundle uses the same paths as `.html` files (`standards/<slug>.html`).
 
 Pages are named by their virtual source path (`standards/<slug>.md`, as MkDocs sees them);
@@ -27,6 +28,8 @@ DIRECTORY = "directory/index.md"
 TRAINING = "training/index.md"
 SESSIONS = "training/sessions.md"
 DASHBOARD = "dashboard/index.md"
+PILOTS = "pilots/index.md"
+CASES = "cases/index.md"
 ASSETS = "assets/stdsite"          # our stylesheets and scripts inside the site
 DATA = "data"                      # machine-readable exports (catalog.json, indicators.json)
 
@@ -61,12 +64,40 @@ def course_src(course_id: str) -> str:
     return f"training/{course_id}.md"
 
 
+# a course's printouts, pages next to its own: 签到表, 结业证书, 培训效果评估表, and for an exam its
+# 试卷 and 答案 (`training/<id>/<name>/`)
+SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS = "signin", "certificate", "evaluation", "paper", "answers"
+
+
+def printout_src(course_id: str, name: str) -> str:
+    """The page of one of a course's printouts (`name` one of SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS)."""
+    return f"training/{course_id}/{name}.md"
+
+
 def signin_src(course_id: str) -> str:
-    return f"training/{course_id}/signin.md"
+    return printout_src(course_id, SIGNIN)
+
+
+def course_file(course_id: str, name: str) -> str:
+    """Where a course's attachment (课件) is published, next to its page."""
+    return f"training/{course_id}/files/{name}"
+
+
+EVALUATION_XLSX = "评估汇总.xlsx"
+
+
+def evaluation_xlsx(course_id: str) -> str:
+    """Site-relative path of a course's 评估汇总.xlsx (a file, not a page)."""
+    return f"training/{course_id}/{EVALUATION_XLSX}"
 
 
 def area_src(area_id: str) -> str:
     return f"system/{area_slug(area_id)}/index.md"
+
+
+def system_file(name: str) -> str:
+    """Site-relative path of a download of the system table (标准体系表.xlsx, 明细表.csv)."""
+    return f"system/{name}"
 
 
 def edition_src(edition_id: str) -> str:
@@ -76,6 +107,24 @@ def edition_src(edition_id: str) -> str:
 def edition_file(edition_id: str, name: str) -> str:
     """Site-relative path of an edition's export (a file, not a page)."""
     return f"directory/{edition_id}/{name}"
+
+
+def pilot_src(pilot_id: str) -> str:
+    return f"pilots/{pilot_id}.md"
+
+
+def case_src(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
+def report_src(period_key: str) -> str:
+    """A plan period's printable 评估报告 (`period_key`: `2021-2025`)."""
+    return f"dashboard/report-{period_key}.md"
+
+
+def evidence_path(rel: str) -> str:
+    """Where an evidence file of records.yaml is published (`rel`: its path under standards_src/)."""
+    return f"evidence/{rel}"
 
 
 def page_url(src: str) -> str:

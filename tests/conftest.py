@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
-import pytest
+# hypothesis keeps its storage (example database, constants cache) outside the repository
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="stdsite-hypothesis-"))
 
-from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# hypothesis keeps no example database in the repository (tests write nothing into it)
+settings.register_profile("stdsite", database=None)
+settings.load_profile("stdsite")
+
+from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree  # noqa: E402
 
 
 def pytest_addoption(parser):

@@ -92,6 +92,10 @@
     markScrollable();
     window.addEventListener("load", markScrollable);      /* Material wraps Markdown tables after we run */
     window.addEventListener("resize", markScrollable);
+    /* 打印 / 下载 PDF on a standard's page: the browser's print dialog (which also saves a PDF) */
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
   window.stdsiteReady = ready;
 })();

@@ -19,8 +19,10 @@ from .markdown import Fence, Heading, scan
 from .yaml import ParseMemo, ReadProblem, parse_yaml
 
 # files read whole at the top of the source folder, and folders read recursively (with suffixes)
-SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml")
-FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",)}
+SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml",
+                "records.yaml", "pilots.yaml")
+FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",),
+           "cases": (".md",)}
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,15 @@ from .yaml import ReadProblem
 
 Fence = tuple[str, str, int, int]        # (info string, content, first line, last line)
 
-CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*)[\s\u3000]+(\S.*)$")
+# a clause (`5.1 车辆配备`) or an annex clause (`A.1 派车单内容`), and an annex (GB/T 1.1):
+# `附录 A（规范性）派车单样式`, brackets full- or half-width
+CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[\s\u3000]+(\S.*)$")
+ANNEX_HEADING = re.compile(r"^附录[\s\u3000]*([A-Z])[\s\u3000]*[（(][\s\u3000]*(规范性|资料性)[\s\u3000]*[）)][\s\u3000]*(.*)$")
+ANNEX_LIKE = re.compile(r"^附录[\s\u3000]*[A-Za-zＡ-Ｚａ-ｚ](?![A-Za-z])")
 REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
+# `!!! kind "title"` (or `??? kind`, `???+ kind`): an admonition, its content indented below
+ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)\b(.*)$")
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
 FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -77,6 +83,37 @@ def _dedent(line: str, indent: int) -> str:
     """Remove up to `indent` leading spaces (the opening fence's indentation)."""
     strip = len(line) - len(line.lstrip(" "))
     return line[min(strip, indent):]
+
+
+@dataclass(frozen=True)
+class Admonition:
+    """An admonition outside code fences: its kind (`instructor`, `keypoints`…), title as written
+    (quotes removed), first line, and its indented content lines with the indentation removed."""
+
+    kind: str
+    title: str
+    line: int
+    content: tuple[str, ...]
+
+
+def admonitions(body: str, body_line: int) -> list[Admonition]:
+    """Every admonition of a body, in order (those inside code fences are examples, not admonitions)."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    lines = body.split("\n")
+    out = []
+    for index, text in enumerate(lines):
+        m = ADMONITION.match(text)
+        if m is None or body_line + index in fenced:
+            continue
+        content: list[str] = []
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+            content.append(lines[end][4:] if lines[end].startswith("    ") else lines[end][1:])
+            end += 1
+        while content and not content[-1].strip():
+            content.pop()
+        out.append(Admonition(m.group(2), m.group(3).strip().strip('"').strip(), body_line + index, tuple(content)))
+    return out
 
 
 def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference]:

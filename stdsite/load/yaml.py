@@ -317,14 +317,16 @@ def _parse_yaml(text: str, line_offset: int = 0):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ReadProblem(line, f"YAML 格式错误：{_explain(exc)}") from None
-    except yaml.YAMLError as exc:
-        raise ReadProblem(None, f"YAML 格式错误：{exc}") from None
+    except yaml.YAMLError:
+        raise ReadProblem(None, "YAML 格式错误：文件无法读取，请检查缩进、冒号、括号和引号") from None
     if node is None:
         return None
     return _Converter(line_offset).convert(node)
 
 
 _YAML_HINTS = {
+    "expected ',' or ']'": "列表「[ ]」没有闭合，或两项之间缺少逗号「,」",
+    "expected ',' or '}'": "映射「{ }」没有闭合，或两项之间缺少逗号「,」",
     "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
     "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
@@ -337,8 +339,9 @@ _YAML_HINTS = {
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's English reason as a Chinese hint (a general one when it is not known)."""
     problem = exc.problem or ""
     for needle, hint in _YAML_HINTS.items():
         if needle in problem or needle in (exc.context or ""):
             return hint
-    return problem or str(exc).splitlines()[0]
+    return "请检查这一行及上一行的缩进、冒号「:」、括号和引号是否成对"

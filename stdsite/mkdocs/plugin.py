@@ -110,9 +110,15 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
-        for standard in self.ctx.catalog.standards:
-            for attachment in standard.attachments:
+        for owner in (*self.ctx.catalog.standards, *self.ctx.catalog.project.courses):
+            for attachment in owner.attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
+        published = set()
+        for record in self.ctx.catalog.project.records:     # evidence files of records.yaml
+            evidence = record.evidence
+            if evidence is not None and evidence.kind == "file" and evidence.target not in published:
+                published.add(evidence.target)
+                files.append(File.generated(config, evidence.target, abs_src_path=evidence.source))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

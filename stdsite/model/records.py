@@ -10,14 +10,24 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from .blocks import Block
+from .plan import DEFAULT_TARGETS, Case, Pilot, Targets, WorkRecord
 
 
 @dataclass(frozen=True)
 class Clause:
+    """A numbered heading: a clause (`5.1`), an annex (`A`, with `annex` 规范性 or 资料性) or an
+    annex clause (`A.1`)."""
+
     number: str
     title: str
     line: int
     level: int
+    annex: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a reference names it: 第 5.1 条, 附录 A, 第 A.1 条."""
+        return f"附录 {self.number}" if self.annex else f"第 {self.number} 条"
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,12 @@ class Standard:
     clauses: tuple[Clause, ...] = ()
     blocks: tuple[Block, ...] = ()
     slug: str = ""
+    proposer: str | None = None     # 提出单位
+    owner: str | None = None        # 归口单位
+    authors: tuple[str, ...] = ()   # 主要起草人
+    ics: str | None = None          # ICS 分类号, e.g. 03.080
+    ccs: str | None = None          # CCS 分类号, e.g. A16
+    filing: str | None = None       # 备案号
 
     @property
     def has_text(self) -> bool:
@@ -116,6 +132,15 @@ class Module:
 
 
 @dataclass(frozen=True)
+class Exam:
+    """`exam: {pass, shuffle}` of a course: the pass mark in percent, options shuffled per attempt."""
+
+    pass_mark: float
+    shuffle: bool
+    line: int
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -131,6 +156,8 @@ class Course:
     body_line: int = 1
     modules: tuple[Module, ...] = ()
     blocks: tuple[Block, ...] = ()
+    exam: Exam | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def page(self) -> str:
@@ -191,27 +218,6 @@ class Framework:
 
 
 @dataclass(frozen=True)
-class Period:
-    name: str
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Targets:
-    period: Period
-    values: dict[str, float]          # indicator name -> target value
-    path: str = ""
-
-
-DEFAULT_TARGETS = Targets(
-    period=Period("“十四五”", dt.date(2021, 1, 1), dt.date(2025, 12, 31)),
-    values={"coverage_core_areas": 0.90, "plan_completion": 0.95, "evaluated_after_1y": 0.30,
-            "reviewed_after_5y": 1.00, "training_attendance": 5000},
-)
-
-
-@dataclass(frozen=True)
 class PlanItem:
     title: str
     kind: str
@@ -229,6 +235,10 @@ class Session:
     place: str | None
     attendees: int
     line: int
+    hours: float | None = None         # 学时 per attendee
+    trainer: str | None = None
+    unit: str | None = None            # 举办单位
+    audience: str | None = None        # one of AUDIENCES
 
 
 @dataclass(frozen=True)
@@ -258,6 +268,9 @@ class Project:
     targets: Targets = DEFAULT_TARGETS
     plan: tuple[PlanItem, ...] = ()
     sessions: tuple[Session, ...] = ()
+    records: tuple[WorkRecord, ...] = ()
+    pilots: tuple[Pilot, ...] = ()
+    cases: tuple[Case, ...] = ()
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)

@@ -1,5 +1,7 @@
-"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json, and
-each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/)."""
+"""Machine-readable exports written on every build: data/catalog.json, data/indicators.json,
+each directory edition's edition.json, 目录.csv and 目录.xlsx (in site/directory/<edition id>/),
+the system table's 标准体系表.xlsx and 明细表.csv (in site/system/), and each course's 评估汇总.xlsx
+(in site/training/<course id>/)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,16 +14,23 @@ from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
+from .evaluation import cached_evaluation_xlsx
 from .files import json_bytes, write_json
 from .spreadsheets import cached_xlsx, csv_bytes
+from .system_sheets import write_system
 
 
 def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
     """Every export of the build into the site folder."""
     write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog))
-    write_json(site / urls.DATA / "indicators.json", ctx.indicators.json())
+    write_json(site / urls.DATA / "indicators.json", ctx.plan.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
+    write_system(ctx.system_table, ctx.catalog.as_of, site, cache)
+    for course in ctx.catalog.project.courses:
+        path = site / urls.evaluation_xlsx(course.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(cached_evaluation_xlsx(course, cache))
 
 
 def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:
@@ -44,7 +53,8 @@ def standard_record(catalog: Catalog, s: Standard) -> dict:
         "issued": iso_date(s.issued), "effective": iso_date(s.effective), "abolished": iso_date(s.abolished),
         "replaces": list(s.replaces), "stage": s.stage, "issuer": _one_or_list(s.issuer),
         "drafters": list(s.drafters), "region": s.region, "tags": list(s.tags), "managed": s.managed,
-        "source": s.source, "summary": s.summary,
+        "source": s.source, "summary": s.summary, "proposer": s.proposer, "owner": s.owner,
+        "authors": list(s.authors), "ics": s.ics, "ccs": s.ccs, "filing": s.filing,
         "reviews": [{"date": iso_date(r.date), "conclusion": r.conclusion, "note": r.note} for r in s.reviews],
         "evaluations": [{"date": iso_date(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
                         for e in s.evaluations],

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from ..errors import GRAPHVIZ_MISSING, Problems, ToolMissing
@@ -241,8 +242,9 @@ def render_all(sources: list[str], cache: BuildCache) -> tuple[dict[str, str], R
     return out, stats
 
 
-def render_project(project: Project, cache: BuildCache) -> tuple[dict[str, str], RenderStats]:
-    """Every flow/dot block of every standard and course, rendered in one batch."""
+def render_project(project: Project, cache: BuildCache, extra: Sequence[str] = ()) -> tuple[dict[str, str], RenderStats]:
+    """Every flow/dot block of every standard and course, and the generated diagrams in `extra`
+    (the system's structure diagram), rendered in one batch."""
     sources = [dot for owner in (*project.standards, *project.courses) for block in owner.blocks
                if (dot := diagram_source(block)) is not None]
-    return render_all(sources, cache)
+    return render_all(sources + list(extra), cache)

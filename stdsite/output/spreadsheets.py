@@ -10,6 +10,8 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..derive.editions import EditionView, Entry
 from ..render.directory import COLUMNS
@@ -18,7 +20,6 @@ from .cache import BuildCache
 from .files import write_zip
 
 WIDTHS = (6, 12, 26, 48, 28, 12, 12, 10)       # XLSX column widths (characters)
-DATE_COLUMNS = (6, 7)                          # 发布日期, 实施日期: date cells in the XLSX
 
 
 def rows(view: EditionView) -> list[list[str]]:
@@ -38,51 +39,97 @@ def text_cell(value: str) -> str:
 
 def csv_bytes(view: EditionView) -> bytes:
     """目录.csv: UTF-8 with BOM (so Excel and WPS detect the encoding), CRLF line ends."""
+    return csv_table(COLUMNS, rows(view))
+
+
+def csv_table(columns: tuple[str, ...], values: list[list[str | int | dt.date | None]]) -> bytes:
+    """A CSV file for Excel and WPS: UTF-8 with BOM, CRLF line ends, dates as YYYY-MM-DD, text
+    that would start a formula made safe."""
+    def cell(value: str | int | dt.date | None) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return text_cell(value) if isinstance(value, str) else "" if value is None else str(value)
+
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(view))
+    writer.writerow(columns)
+    writer.writerows([cell(v) for v in row] for row in values)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def xlsx_bytes(view: EditionView, title: str) -> bytes:
-    """目录.xlsx: a sheet a clerk can print as is — title row, bold header, column widths, frozen
-    header, A4 landscape, title and header rows repeated on every printed page."""
+@dataclass(frozen=True)
+class Sheet:
+    """One printable worksheet: a title row, a header row and the rows. Cells are text (always
+    stored as text, never run as a formula), whole numbers, dates (shown yyyy-mm-dd) or None."""
+
+    name: str
+    heading: str
+    columns: tuple[str, ...]
+    rows: list[list[str | int | dt.date | None]]
+    widths: tuple[int, ...]
+    wrap: frozenset[int] = frozenset()          # 1-based columns whose text wraps
+    center: frozenset[int] = frozenset()        # 1-based columns centred
+
+
+def workbook_bytes(sheets: list[Sheet], when: dt.date, title: str) -> bytes:
+    """A workbook a clerk prints as is — on every sheet a title row, bold header, column widths,
+    frozen header, A4 landscape fitted to the page width, title and header rows repeated on
+    every printed page, page numbers — with the same bytes for the same sheets and date."""
     from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in sheets:
+        _fill(wb.create_sheet(sheet.name[:31]), sheet)
+    return saved(wb, title, dt.datetime.combine(when, dt.time()))
+
+
+def saved(wb, title: str, when: dt.datetime) -> bytes:
+    """The workbook's bytes, the same for the same content: dated `when`, titled, re-packed."""
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.title = title
+    wb.properties.creator = "stdsite"
+    out = io.BytesIO()
+    wb.save(out)
+    return _stable_zip(out.getvalue(), when)
+
+
+def _fill(ws, sheet: Sheet) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"目录{view.id}"[:31] if view.id else "目录"
-    heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
-        f"{title}（截至 {view.date.isoformat()}）"
-    ws.append([heading])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    span = len(sheet.columns)
+    ws.append([sheet.heading])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
-    ws.append(list(COLUMNS))
+    ws.append(list(sheet.columns))
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-    for index, entry in enumerate(view.entries, 1):
-        values = row(index, entry)
-        ws.append([index] + values[1:5] + [entry.issued, entry.effective, values[7]])
-        for col, cell in enumerate(ws[ws.max_row], 1):
-            if col in DATE_COLUMNS:
-                cell.number_format = "yyyy-mm-dd"   # a real date (sortable, filterable), shown as 2025-03-01
-            elif col > 1:
+    for values in sheet.rows:
+        ws.append([None if v == "" else v for v in values])
+        for col, (cell, value) in enumerate(zip(ws[ws.max_row], values), 1):
+            if isinstance(value, str):
                 cell.data_type = "s"            # openpyxl would store "=…" as a formula
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
             cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=col in (4, 5),
-                                       horizontal="center" if col in (1, 6, 7, 8) else "left")
-    for col, width in enumerate(WIDTHS, 1):
+            cell.alignment = Alignment(vertical="center", wrap_text=col in sheet.wrap,
+                                       horizontal="center" if col in sheet.center else "left")
+    for col, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
+    a4_landscape(ws)
+
+
+def a4_landscape(ws) -> None:
+    """Print a sheet on A4 landscape fitted to the page width, centred, the title and header rows
+    (1–2) repeated on every page, with page numbers."""
     ws.print_title_rows = "1:2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
@@ -92,30 +139,31 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    fixed = dt.datetime.combine(view.date, dt.time())
-    wb.properties.created = wb.properties.modified = fixed
-    wb.properties.title = heading
-    wb.properties.creator = "stdsite"
-    out = io.BytesIO()
-    wb.save(out)
-    return _stable_zip(out.getvalue(), fixed)
+
+
+def xlsx_bytes(view: EditionView, title: str) -> bytes:
+    """目录.xlsx: the edition's table as one printable sheet."""
+    heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
+        f"{title}（截至 {view.date.isoformat()}）"
+    # 发布日期 and 实施日期 are date cells (sortable, filterable), shown as yyyy-mm-dd
+    values = [[index] + row(index, e)[1:5] + [e.issued, e.effective, e.status] for index, e in enumerate(view.entries, 1)]
+    sheet = Sheet(f"目录{view.id}" if view.id else "目录", heading, COLUMNS, values, WIDTHS,
+                  wrap=frozenset({4, 5}), center=frozenset({1, 6, 7, 8}))
+    return workbook_bytes([sheet], view.date, heading)
 
 
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
     """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
     openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
     stamp = (when.year, when.month, when.day, 0, 0, 0)
-    # the namespaces are declared on the element itself, as openpyxl does for dcterms:created
-    modified = ('<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                f'xsi:type="dcterms:W3CDTF">{when.strftime("%Y-%m-%dT%H:%M:%SZ")}</dcterms:modified>')
+    modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def members():
         with zipfile.ZipFile(io.BytesIO(data)) as src:
             for info in src.infolist():
                 content = src.read(info.filename)
                 if info.filename == "docProps/core.xml":
-                    content = re.sub(r"<dcterms:modified\b[^>]*>[^<]*</dcterms:modified>", modified,
+                    content = re.sub(r"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{modified}\2",
                                      content.decode("utf-8")).encode("utf-8")
                 yield info.filename, content
 
@@ -125,14 +173,19 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 def cached_xlsx(view: EditionView, title: str, csv_data: bytes, cache: BuildCache) -> bytes:
-    """openpyxl takes about a second per thousand rows: an unchanged edition's sheet (same rows,
-    title and date) comes from the build cache."""
+    """An edition's sheet (same rows, title and date) from the build cache when unchanged."""
+    return cached_workbook(f"{title} {view.id} {view.date}", csv_data, cache, lambda: xlsx_bytes(view, title))
+
+
+def cached_workbook(label: str, csv_data: bytes, cache: BuildCache, make: Callable[[], bytes]) -> bytes:
+    """openpyxl takes about a second per thousand rows: a workbook whose content (its CSV form and
+    `label`: title, date…) is unchanged comes from the build cache instead of `make()`."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-2 {openpyxl.__version__} {title} {view.id} {view.date}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-3 {openpyxl.__version__} {label}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:
-        data = xlsx_bytes(view, title)
+        data = make()
         cache.put(f"xlsx-{key}.bin", data)
     return data

@@ -9,7 +9,9 @@ from functools import cached_property
 
 from ..derive.catalog import Catalog
 from ..derive.editions import EditionView, views
-from ..derive.indicators import Indicators, compute
+from ..derive.indicators import Indicators
+from ..derive.plan import PlanView, build
+from ..derive.system_table import SystemTable, system_table
 from ..urls import Links
 
 
@@ -28,9 +30,19 @@ class RenderContext:
         return views(self.catalog.project, self.catalog.as_of)
 
     @cached_property
+    def plan(self) -> PlanView:
+        """Every plan period measured (the 看板, the reports and indicators.json read the same numbers)."""
+        return build(self.catalog)
+
+    @cached_property
     def indicators(self) -> Indicators:
-        """The dashboard's indicators (the page and indicators.json read the same numbers)."""
-        return compute(self.catalog)
+        """The five computed indicators at the as-of date, against the current period's targets."""
+        return self.plan.at_as_of
+
+    @cached_property
+    def system_table(self) -> SystemTable:
+        """The 明细表 and 统计表 (the system page and its spreadsheets read the same rows)."""
+        return system_table(self.catalog)
 
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.

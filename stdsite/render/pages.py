@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import urls
 from ..text import natural_key
 from ..urls import area_src, document_src, standard_src
-from . import dashboard, directory, documents, standards, system, training
+from . import cases, dashboard, directory, documents, pilots, standards, system, training
 from .common import esc
 from .context import RenderContext
 
@@ -26,7 +26,7 @@ def generate(ctx: RenderContext) -> dict[str, str]:
         out[standard_src(s.slug)] = standards.standard_page(ctx, s)
     for d in cat.documents:
         out[document_src(d.slug)] = documents.document_page(ctx, d)
-    for module in (directory, training, dashboard):
+    for module in (directory, training, dashboard, pilots, cases):
         out.update(module.pages(ctx))
     return out
 
@@ -54,6 +54,8 @@ def navigation(ctx: RenderContext, help_pages: list[str]) -> list:
         {"目录": directory.nav(ctx)},
         {"培训": training.nav(ctx)},
         {"看板": dashboard.nav(ctx)},
+        {"试点示范": pilots.nav(ctx)},
+        {"典型案例": cases.nav(ctx)},
     ]
     if help_pages:
         nav.append({"使用帮助": help_pages})

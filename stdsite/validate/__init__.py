@@ -14,12 +14,16 @@ from ..load import SourceFile, Sources
 from ..model import DEFAULT_TARGETS, Framework, Project
 from ..text import natural_key
 from .blocks import check_blocks
+from .cases import validate_case
 from .courses import validate_course
 from .crossref import check_references
 from .documents import validate_document
 from .framework import validate_framework
-from .lists import validate_directory, validate_plan, validate_sessions, validate_targets
+from .lists import validate_directory, validate_plan, validate_sessions
+from .plan_refs import check_plan
+from .records import validate_pilots, validate_records
 from .standards import validate_standard
+from .targets import validate_targets
 
 T = TypeVar("T")
 
@@ -34,21 +38,25 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
     standards = _each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
     documents = _each(sources.folders["documents"], lambda f: validate_document(f, problems))
-    courses = _each(sources.folders["courses"], lambda f: validate_course(f, problems))
+    courses = _each(sources.folders["courses"], lambda f: validate_course(f, sources.folder, problems))
     targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
     plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \
         if "training_sessions.yaml" in single else []
     directory = validate_directory(single["directory.yaml"], problems) if "directory.yaml" in single else None
+    records = validate_records(single["records.yaml"], sources.folder, problems) if "records.yaml" in single else []
+    pilots = validate_pilots(single["pilots.yaml"], problems) if "pilots.yaml" in single else []
+    cases = _each(sources.folders["cases"], lambda f: validate_case(f, problems))
     if not standards and not problems.errors:
         problems.error(sources.shown("standards"), None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
     project = Project(
         src=sources.given, root=str(sources.folder.root), framework=framework or Framework(()),
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
-        directory=directory, frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
-        diagrams=sources.diagrams)
+        records=tuple(records), pilots=tuple(pilots), cases=tuple(cases), directory=directory,
+        frozen_editions={k: data for k, (_, data) in sources.frozen.items()}, diagrams=sources.diagrams)
     project = check_references(project, problems, framework_known=framework is not None)
+    project = check_plan(project, problems)
     if framework is None:
         return None
     return check_blocks(project, problems)

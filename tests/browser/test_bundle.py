@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, block_network, run_build, write_tree
 
 CHECKLIST_STANDARD = """\
 ---
@@ -53,16 +53,7 @@ def bundle(tmp_path_factory):
 def offline_page(browser):
     """A page whose every request other than file:// is blocked and recorded."""
     context = browser.new_context(locale="zh-CN")
-    attempted: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    attempted = block_network(context)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))

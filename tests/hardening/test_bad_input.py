@@ -17,7 +17,7 @@ import traceback
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, TEST_CACHE, run_build, write_tree
 from hardening_support import CJK, COURSE, block, course, line_of, md, std
 
 S = "standards/a.yaml"
@@ -210,7 +210,7 @@ def check(src, through_build_py: bool = False) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(["check", "--src", str(src)])
+            code = main(["check", "--src", str(src), "--cache", str(TEST_CACHE)])
         except BaseException as exc:        # noqa: BLE001 - anything escaping main() is a failure
             code = f"raised {exc!r}"
             traceback.print_exc(file=err)
@@ -419,7 +419,7 @@ def test_bom_and_crlf_standard_builds_with_clauses(odd_site):
 def test_jinja_syntax_in_standard_text_is_text(odd_site):
     html = page(odd_site, "standards/q-cqjg-777-2024/index.html")
     for text in ("config.site_name }}", "include 'x' %}", "注释 #}"):
-        assert text.replace("'", "&#x27;") in html or text in html, text
+        assert text in html, text
     assert "重庆市机关事务标准化信息平台 和" not in html       # not evaluated by the macros plugin
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html

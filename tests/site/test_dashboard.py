@@ -83,6 +83,12 @@ def test_indicators_json(exported):
     assert targets == {"coverage_core_areas": 0.9, "plan_completion": 0.95, "evaluated_after_1y": 0.3,
                        "reviewed_after_5y": 1.0, "training_attendance": 5000}
     assert exported["indicators"]["evaluated_after_1y"]["met"] is True
+    # the Part 1 form is one period measuring the five computed indicators, named as in Part 1
+    (period,) = exported["periods"]
+    assert (period["name"], period["state"], period["measured_at"]) == ("“十四五”", "进行中", AS_OF)
+    assert list(period["indicators"]) == list(EXPECTED)
+    assert period["indicators"]["coverage_core_areas"] == {"name": "主干业务领域标准覆盖率", "kind": "computed",
+                                                           "value": 0.6667, "target": 0.9, "met": False}
 
 
 def test_page_shows_the_same_numbers_as_the_json(page, exported):
@@ -122,7 +128,10 @@ def test_coverage_matrix_highlights_empty_items(page):
     slots = re.findall(r'<tr( class="dash-empty")? data-slot="([^"]+)">', matrix)
     assert [(bool(empty), slot) for empty, slot in slots] == [
         (False, "JC-TY-01"), (False, "JC-TY-02"), (False, "YX-GC-01"), (False, "YX-GC-02"), (True, "YX-GW")]
-    assert matrix.count("空缺") == 1 and 'rowspan="2"' in matrix        # categories and areas span their items
+    assert matrix.count("空缺") == 1
+    # every row names its category and area (a row read alone, e.g. as a card on a phone, is complete)
+    rows = re.findall(r"<tr[^>]*data-slot=[^>]*>(.*?)</tr>", matrix, re.S)
+    assert all(("基础通用" in row) != ("运行保障" in row) for row in rows) and "rowspan" not in matrix
 
 
 def test_charts_are_static_svg(page):

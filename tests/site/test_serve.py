@@ -7,7 +7,7 @@ import sys
 import time
 import urllib.request
 
-from support import ROOT, free_port
+from support import ROOT, TEST_CACHE, free_port
 
 
 def fetch(url: str) -> str:
@@ -32,7 +32,7 @@ def test_serve_refreshes_after_editing_a_standard(make_project):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--src", str(src), "--port", str(port),
-                             "--as-of", "2025-06-30"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--as-of", "2025-06-30", "--cache", str(TEST_CACHE)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/standards/q-cqjg-101-2023/"
         assert wait_for(lambda: "公务用车使用管理规范" in fetch(url), 60), "serve did not start"

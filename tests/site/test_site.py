@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -83,8 +84,10 @@ def test_catalog_json(site):
     assert meta_only["abolished"] is None and meta_only["tags"] == [] and meta_only["managed"] is True
     expected_fields = {"code", "title", "level", "framework", "issued", "effective", "abolished", "replaces", "stage",
                        "issuer", "drafters", "region", "tags", "managed", "source", "summary", "reviews", "evaluations",
-                       "attachments", "replaced_by", "status", "page"}
+                       "attachments", "replaced_by", "status", "page",
+                       "proposer", "owner", "authors", "ics", "ccs", "filing"}        # GB/T 1.1 metadata (Part 2)
     assert set(meta_only) == expected_fields
+    assert meta_only["authors"] == [] and meta_only["ics"] is None and meta_only["filing"] is None
     doc = data["documents"][0]
     assert doc["number"] == "渝机管发〔2021〕108号" and doc["status"] == "现行有效" and doc["page"] == "documents/plan-2021/"
 
@@ -118,7 +121,7 @@ def test_lists_and_system(site):
     listing = read(site, "standards/index.html")
     assert 'data-status="被代替"' in listing and 'data-filter="level"' in listing
     system = read(site, "system/index.html")
-    assert "暂无标准" in system                                        # empty items are marked
+    assert "空缺" in system                                            # empty items are marked
     area = read(site, "system/yx-gw/index.html")
     assert "暂无标准" in area
     assert "重庆市机关事务标准化建设“十四五”规划" in read(site, "documents/plan-2021/index.html")
@@ -129,9 +132,17 @@ def test_home_page_counts(site):
     assert "std-home-counts" in home and "最近发布" in home and "Q/CQJG 900-2026" in home
 
 
+EXTERNAL_LOAD = re.compile(r"""<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\ssrc=["']?(?:https?:)?//"""
+                           r"""|<link\b(?![^>]*rel="canonical")[^>]*\shref=["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//"""
+                           r"""|@import\s+["']?(?:url\()?["']?(?:https?:)?//""", re.I)
+
+
 def test_no_external_requests_in_pages(site):
-    html = read(site, "index.html")
-    assert "fonts.googleapis" not in html and "unpkg.com" not in html
+    """No page, stylesheet or script loads anything from another host (links to click are fine)."""
+    loading = {p.relative_to(site).as_posix(): EXTERNAL_LOAD.findall(p.read_text(encoding="utf-8", errors="replace"))
+               for p in site.rglob("*") if p.suffix in (".html", ".css", ".js")}
+    assert len(loading) > 30
+    assert {page: hits for page, hits in loading.items() if hits} == {}
 
 
 def test_failed_build_leaves_previous_site(site, tmp_path, make_project):

@@ -7,7 +7,6 @@ import json
 import textwrap
 import xml.etree.ElementTree as ET
 
-from support import run_build
 from stdsite.output import graphviz as diagram
 from stdsite.output.cache import BuildCache
 from support import load_project, render_context
@@ -414,17 +413,3 @@ def test_render_all_uses_the_cache(tmp_path):
     assert (stats.rendered, stats.from_cache, stats.processes) == (0, 5, 0)
     assert first == second
     assert json.loads((tmp_path / "cache" / "last-render.json").read_text())["rendered"] == 0
-
-
-def test_second_build_renders_nothing(make_project, tmp_path):
-    src = make_project({"standards/v.md": HEAD + FLOW_OK + "\n```dot\ndigraph { 申请 -> 审批 }\n```\n"})
-    cache = tmp_path / "cache"
-    for expected in (2, 0):
-        result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30",
-                           "--cache", str(cache))
-        assert result.returncode == 0, result.stdout + result.stderr
-        stats = json.loads((cache / "last-render.json").read_text())
-        assert stats["rendered"] == expected and stats["diagrams"] == 2
-    assert len(list(cache.glob("[0-9a-f]*.svg"))) == 2
-    page = (tmp_path / "site" / "standards" / "q-cqjg-201-2024" / "index.html").read_text(encoding="utf-8")
-    assert page.count('class="flowchart"') == 2 and '<ol class="std-flow__steps">' in page

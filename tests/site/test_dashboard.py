@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, plain_tables, run_build, write_tree
 
 AS_OF = "2025-06-30"
 
@@ -65,7 +65,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(site) -> str:
-    return (site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    return plain_tables((site / "dashboard" / "index.html").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

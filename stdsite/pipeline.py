@@ -16,10 +16,11 @@ from .derive.editions import title as directory_title
 from .derive.warnings import catalog_warnings
 from .errors import Problems
 from .load import load_sources
-from .model import Project
+from .model import FeedbackContact, Project
 from .output import graphviz, linkcheck, search_index
 from .output.cache import BuildCache
 from .output.exports import write_exports
+from .output.feedback_forms import write_feedback_pages
 from .output.posters import write_posters
 from .output.qr import qr_codes
 from .render.context import RenderContext
@@ -89,22 +90,25 @@ def site_url_notice(site_url: str | None) -> str | None:
 
 
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
-                   cache: BuildCache) -> RenderContext:
-    """Everything the page renderers need: the catalog, links, every diagram and QR code."""
+                   cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
+    """Everything the page renderers need: the catalog, links, every diagram and QR code, and
+    the feedback contact (mkdocs.yml `extra.feedback`)."""
     catalog, links = Catalog(project, as_of), Links(directory_urls)
     svgs, _ = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
-    ctx = RenderContext(catalog, links, site_url, svgs)
+    ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
     return ctx
 
 
 def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | None, listings: frozenset[str],
                   cache: BuildCache) -> None:
-    """Every file written after MkDocs has written the pages: exports, search index, posters."""
+    """Every file written after MkDocs has written the pages: exports, search index, posters,
+    the 意见反馈 pages and their Word forms."""
     write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
         search_index.write(search_entries, site, listings, page_statuses(ctx))
     write_posters(ctx, site)
+    write_feedback_pages(ctx, site, cache)
 
 
 def page_statuses(ctx: RenderContext) -> dict[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import quote
 
 from .text import area_slug, slugify
 
@@ -49,6 +50,16 @@ STANDARD_PAGE_FILE = re.compile(r"^standards/[^/]+/index\.html$|^standards/[^/]+
 
 def poster_src(slug: str) -> str:
     return f"standards/{slug}/poster.md"
+
+
+def feedback_src(slug: str) -> str:
+    """A standard's 意见反馈 page: how to send comments and the printable 意见反馈表 (a standalone page)."""
+    return f"standards/{slug}/feedback.md"
+
+
+def feedback_docx(slug: str) -> str:
+    """The 意见反馈表 as a Word file, in the feedback page's folder."""
+    return f"standards/{slug}/feedback/意见反馈表-{slug}.docx"
 
 
 def attachment_path(slug: str, name: str) -> str:
@@ -188,6 +199,15 @@ def permanent_url(site_url: str | None, page: str) -> str | None:
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + page
+
+
+def mailto(address: str, subject: str, body: str = "") -> str:
+    """A `mailto:` URL (RFC 6068): the subject and body percent-encoded as UTF-8 (a space as %20,
+    line ends as %0D%0A), the address with only its reserved characters encoded."""
+    query = "subject=" + quote(subject, safe="")
+    if body:
+        query += "&body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    return f"mailto:{quote(address, safe='@.+-_')}?{query}"
 
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

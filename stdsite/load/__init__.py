@@ -20,7 +20,7 @@ from .yaml import ParseMemo, ReadProblem, parse_yaml
 
 # files read whole at the top of the source folder, and folders read recursively (with suffixes)
 SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml",
-                "records.yaml", "pilots.yaml")
+                "records.yaml", "pilots.yaml", "feedback.yaml")
 FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",),
            "cases": (".md",)}
 

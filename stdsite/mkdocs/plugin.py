@@ -32,6 +32,7 @@ from ..render.common import safe_urls
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation
 from ..urls import asset
+from ..validate.feedback import feedback_contact
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -81,9 +82,14 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
         for notice in session.notices:
             log.info(notice)            # build.py prints it (a warning would fail a strict build)
+        contact, wrong = feedback_contact(config.extra.get("feedback"))
+        if wrong:
+            for line in wrong:
+                log.error(line)
+            raise PluginError(f"mkdocs.yml 的反馈联系方式 extra.feedback 有 {len(wrong)} 个错误，未生成网站")
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
-                                               session.cache)
+                                               session.cache, contact)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
         self.pages = generate(self.ctx)
@@ -110,8 +116,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
-        for owner in (*self.ctx.catalog.standards, *self.ctx.catalog.project.courses):
-            for attachment in owner.attachments:
+        attachments = [a for s in self.ctx.catalog.standards for a in s.published_files]
+        attachments += [a for c in self.ctx.catalog.project.courses for a in c.attachments]
+        for attachment in attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
         published = set()
         for record in self.ctx.catalog.project.records:     # evidence files of records.yaml

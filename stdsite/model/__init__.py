@@ -6,9 +6,11 @@ from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, 
                      Step)
 from .plan import (COMPUTED, DEFAULT_TARGETS, RECORD_KINDS, Case, Evidence, Goal, Period, Pilot, Targets,  # noqa: F401
                    WorkRecord, computed_goals)
-from .records import (Area, Attachment, Category, Clause, Course, Directory, Document, Edition, Evaluation, Exam,  # noqa: F401
-                      Framework, Item, Module, Owner, PlanItem, Project, Review, Session, Standard)
+from .records import (Area, Attachment, Category, Clause, Consultation, Course, Directory, Document,  # noqa: F401
+                      Edition, Evaluation, Exam, Feedback, FeedbackContact, Framework, Item, Module, Owner, PlanItem,
+                      Project, Review, Session, Standard)
 from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, COURSE_ATTACHMENT_TYPES,  # noqa: F401
                     DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES, EVALUATION_ITEMS, EVALUATION_QUESTIONS,
-                    EVALUATION_SCALE, INDICATORS, LEVELS, PILOT_KINDS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES,
-                    STATUSES, TARGET_NAMES, UNMANAGED_LEVELS)
+                    EVALUATION_SCALE, FEEDBACK_KINDS, FEEDBACK_STATUSES, INDICATORS, LEVELS, PILOT_KINDS, PLAN_KINDS,
+                    REGIONS, REVIEW_CONCLUSIONS, REVIEW_SUGGESTED_AT, STAGES, STATUSES, TARGET_NAMES,
+                    UNMANAGED_LEVELS)

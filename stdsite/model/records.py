@@ -55,6 +55,16 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Consultation:
+    """征求意见 on a draft (`stage: 制定中`): open up to and including `until`."""
+
+    until: dt.date
+    contact: str | None
+    explanation: Attachment | None      # the 编制说明, published like an attachment
+    line: int
+
+
+@dataclass(frozen=True)
 class Standard:
     code: str
     title: str
@@ -90,10 +100,19 @@ class Standard:
     ics: str | None = None          # ICS 分类号, e.g. 03.080
     ccs: str | None = None          # CCS 分类号, e.g. A16
     filing: str | None = None       # 备案号
+    consultation: Consultation | None = None
 
     @property
     def has_text(self) -> bool:
         return self.body is not None
+
+    @property
+    def published_files(self) -> tuple[Attachment, ...]:
+        """Every file published next to the page: the attachments, then the 编制说明 (once)."""
+        extra = self.consultation.explanation if self.consultation else None
+        if extra is None or any(a.target == extra.target for a in self.attachments):
+            return self.attachments
+        return self.attachments + (extra,)
 
     @property
     def page(self) -> str:
@@ -256,6 +275,36 @@ class Directory:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """One comment received (feedback.yaml): 实施反馈 on a standard in force, or 征求意见 on a draft."""
+
+    date: dt.date
+    standard: str                  # normalised code of a standard of the repository
+    clause: str | None
+    sender: str                    # `from`
+    kind: str
+    summary: str
+    status: str                    # as written: 待处理 · 已采纳 · 部分采纳 · 未采纳
+    reply: str | None
+    closed: dt.date | None
+    line: int
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def handled(self) -> bool:
+        return self.status != "待处理"
+
+
+@dataclass(frozen=True)
+class FeedbackContact:
+    """Where feedback goes: mkdocs.yml `extra.feedback` (every part optional)."""
+
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything loaded from one standards_src/ folder."""
 
@@ -274,6 +323,7 @@ class Project:
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
+    feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
 
 
 Owner = Standard | Course          # what a body and its blocks belong to

@@ -16,6 +16,9 @@ DOCUMENT_STATUSES = ("现行有效", "已废止")
 BLOCK_KINDS = ("flow", "checklist", "criteria", "dot", "quiz")
 PLAN_KINDS = ("制定", "修订")
 PILOT_KINDS = ("国家级试点", "市级试点", "示范点", "实训基地")
+FEEDBACK_KINDS = ("实施反馈", "征求意见")
+FEEDBACK_STATUSES = ("待处理", "已采纳", "部分采纳", "未采纳")
+REVIEW_SUGGESTED_AT = 3          # 已采纳 comments on a 现行 standard that make it a 复审 candidate
 DEFAULT_DIRECTORY_TITLE = "重庆市机关事务标准类规范性文件目录"
 
 # the dashboard's computed indicators (targets.yaml keys), in display order, with their labels

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import urls
 from ..derive.catalog import Catalog, document_status
 from ..derive.editions import EditionView, edition_json
+from ..derive.feedback import FeedbackView
 from ..model import Document, Standard
 from ..render.context import RenderContext
 from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
@@ -22,7 +23,7 @@ from .system_sheets import write_system
 
 def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
     """Every export of the build into the site folder."""
-    write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog))
+    write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog, ctx.feedback))
     write_json(site / urls.DATA / "indicators.json", ctx.plan.json())
     for view in ctx.editions:
         write_edition(view, site / "directory" / view.id, directory_title, cache)
@@ -46,8 +47,11 @@ def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache
     return written
 
 
-def standard_record(catalog: Catalog, s: Standard) -> dict:
-    """The catalog.json form of a standard: every field, absent ones null, dates as strings."""
+def standard_record(catalog: Catalog, s: Standard, feedback: FeedbackView | None = None) -> dict:
+    """The catalog.json form of a standard: every field, absent ones null, dates as strings; with
+    its feedback counts (received by the as-of date) and whether a 复审 is suggested by them."""
+    feedback = feedback or FeedbackView(catalog)
+    consultation = s.consultation
     return {
         "code": s.code, "title": s.title, "level": s.level, "framework": s.framework,
         "issued": iso_date(s.issued), "effective": iso_date(s.effective), "abolished": iso_date(s.abolished),
@@ -59,6 +63,10 @@ def standard_record(catalog: Catalog, s: Standard) -> dict:
         "evaluations": [{"date": iso_date(e.date), "by": e.by, "score": e.score, "grade": e.grade, "note": e.note}
                         for e in s.evaluations],
         "attachments": [{"file": a.file, "title": a.title} for a in s.attachments],
+        "consultation": None if consultation is None else {
+            "until": iso_date(consultation.until), "contact": consultation.contact,
+            "explanation": consultation.explanation.file if consultation.explanation else None},
+        "feedback": {**feedback.counts_of(s.code), "review_suggested": feedback.review_suggested(s)},
         "replaced_by": list(catalog.replaced_by.get(s.code, [])),
         "status": catalog.status[s.code], "page": s.page,
     }
@@ -73,10 +81,11 @@ def document_record(catalog: Catalog, d: Document) -> dict:
     }
 
 
-def catalog_json(catalog: Catalog) -> dict:
+def catalog_json(catalog: Catalog, feedback: FeedbackView | None = None) -> dict:
+    feedback = feedback or FeedbackView(catalog)
     return {
         "as_of": catalog.as_of.isoformat(),
-        "standards": [standard_record(catalog, s) for s in sorted(catalog.standards, key=lambda s: s.code)],
+        "standards": [standard_record(catalog, s, feedback) for s in sorted(catalog.standards, key=lambda s: s.code)],
         "documents": [document_record(catalog, d) for d in sorted(catalog.documents, key=lambda d: d.number)],
     }
 

@@ -9,9 +9,11 @@ from functools import cached_property
 
 from ..derive.catalog import Catalog
 from ..derive.editions import EditionView, views
+from ..derive.feedback import FeedbackView
 from ..derive.indicators import Indicators
 from ..derive.plan import PlanView, build
 from ..derive.system_table import SystemTable, system_table
+from ..model import FeedbackContact
 from ..urls import Links
 
 
@@ -23,6 +25,12 @@ class RenderContext:
     svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> sanitised SVG
     qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
     stash: dict[str, str] = field(default_factory=dict)
+    contact: FeedbackContact | None = None                       # mkdocs.yml extra.feedback
+
+    @cached_property
+    def feedback(self) -> FeedbackView:
+        """Feedback received by the as-of date (standard pages, the dashboard and catalog.json)."""
+        return FeedbackView(self.catalog)
 
     @cached_property
     def editions(self) -> list[EditionView]:

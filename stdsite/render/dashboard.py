@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..derive import indicators as ind
 from ..urls import DASHBOARD, SESSIONS, area_src, report_src
+from . import feedback
 from .common import LISTING, date, esc, front_matter, table
 from .context import RenderContext
 from .plan.computed import (OVERDUE_HEAD, PLAN_HEAD, count, missing_evaluations, overdue_rows, plan_rows, std_cells,
@@ -104,6 +105,7 @@ def dashboard_page(ctx: RenderContext) -> str:
     out.append(matrix(ctx))
     out.append("## 到期提醒 {#due}\n\n")
     out.append(due_lists(ctx))
+    out.append(feedback.dashboard_section(ctx))
     out.append("## 口径说明 {#notes}\n\n" + notes(ctx))
     return "".join(out)
 

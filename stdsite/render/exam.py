@@ -75,7 +75,7 @@ def _paper_head(course: Course, subtitle: str) -> str:
 
 def _options(q: Question, show_key: bool) -> str:
     """Lettered options behind a box to tick (ticked for the right ones on the 答案)."""
-    return "".join((f'<li><span class="std-box std-box--key">✓</span> ' if show_key and i in q.answers
+    return "".join(('<li><span class="std-box std-box--key">✓</span> ' if show_key and i in q.answers
                     else '<li><span class="std-box"></span> ') + f'{letter(i)}. {esc(text)}</li>'
                    for i, text in enumerate(q.options))
 

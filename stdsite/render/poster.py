@@ -7,7 +7,7 @@ rendering (stdsite/output/qr.py) and looked up here by URL.
 from __future__ import annotations
 
 from ..model import Checklist, Standard
-from ..urls import asset, permanent_url, poster_src, standard_src
+from ..urls import asset, feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
 from .blocks.parts import num
 from .common import badge, esc
@@ -49,7 +49,7 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     room = POSTER_PAGE_MM - POSTER_HEAD_MM - (POSTER_FLOW_MM if flows else 0)
     back_side = bool(flows) and checklists_height(checklists) > room
     long_front = not flows and checklists_height(checklists) > room     # only checklists, and many: as many sheets as needed
-    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文")
+    qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     link = f'<span class="std-noprint"> · {ctx.links.a(src, standard_src(s.slug), "返回标准页面")}</span>'
     styles = "".join(f'<link rel="stylesheet" href="{esc(ctx.links.rel(src, asset(name)))}">'
                      for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
@@ -89,6 +89,15 @@ def checklist_summary(checklist: Checklist) -> str:
             f'{esc(checklist.title or "检查表")}</strong>{rule}</p><ol class="std-poster__items">{items}</ol></div>')
 
 
+def feedback_qr(ctx: RenderContext, s: Standard) -> str:
+    """The QR code of the standard's 意见反馈 page, when it takes comments at the as-of date."""
+    if ctx.feedback.accepting(s) is None:
+        return ""
+    return qr_figure(ctx, page_url(feedback_src(s.slug)), "扫一扫，提意见（意见反馈表）")
+
+
 def qr_pages(ctx: RenderContext) -> list[str]:
-    """Every page that shows a QR code (standards and courses), as site-relative URLs."""
-    return [s.page for s in ctx.catalog.standards] + [c.page for c in ctx.catalog.project.courses]
+    """Every page that shows a QR code (standards, courses, the 意见反馈 pages on posters), as
+    site-relative URLs."""
+    return ([s.page for s in ctx.catalog.standards] + [c.page for c in ctx.catalog.project.courses]
+            + [page_url(feedback_src(s.slug)) for s in ctx.catalog.standards if ctx.feedback.accepting(s)])

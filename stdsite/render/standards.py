@@ -9,6 +9,7 @@ from .blocks import render_block
 from .body import render_body
 from .common import LISTING, STATUS_CLASS, badge, date, esc, front_matter, table
 from .context import RenderContext
+from .feedback import consultation_banner, feedback_section
 from .pilots import cited_by
 from .poster import qr_figure
 from .standard_print import cover, foreword, has_foreword, page_style, print_title
@@ -26,6 +27,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
     out.append(ctx.keep(cover(s, status_banner(ctx, s, src, plain=True))) + "\n\n")
     out.append(f'<h1 class="std-title"><span class="std-title__code">{esc(s.code)}</span> {esc(s.title)}</h1>\n')
     out.append(banner)
+    out.append(consultation_banner(ctx, s, src))
     out.append(f'<div class="std-card" data-search-exclude>\n<p class="std-card__badges">{badges}'
                f' <span class="std-level">{esc(s.level)}</span></p>\n')
     out.append('<dl class="std-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(ctx, s, src, badges))
@@ -53,6 +55,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
         out.append(f'\n<div class="std-notice">本系统仅收录该标准的题录信息，未收录全文。全文获取：{source}</div>\n')
     out.append(_records(ctx, s))
     out.append(cited_by(ctx, s, src))
+    out.append(feedback_section(ctx, s, src))
     if s.attachments:
         items = "".join(f'<li><a href="{esc(links.rel(src, a.target))}" download>{esc(a.title)}</a></li>'
                         for a in s.attachments)

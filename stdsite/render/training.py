@@ -193,13 +193,13 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             f'title="显示或隐藏讲师提示与测验答案">讲师视图</button> '
             f'<button type="button" class="std-printbtn" data-std-print="learner">打印学员讲义</button> '
             f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button></p>'
-            f'<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
+            '<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
             + link(signin_src(course.id), "签到表") + papers
             + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
             + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
-            f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
-            f'</div>\n\n')
+            '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
+            '</div>\n\n')
 
 
 def _warning_box(ctx: RenderContext, course: Course, src: str) -> str:

@@ -18,6 +18,7 @@ from .cases import validate_case
 from .courses import validate_course
 from .crossref import check_references
 from .documents import validate_document
+from .feedback import check_feedback, validate_feedback
 from .framework import validate_framework
 from .lists import validate_directory, validate_plan, validate_sessions
 from .plan_refs import check_plan
@@ -47,6 +48,7 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
     records = validate_records(single["records.yaml"], sources.folder, problems) if "records.yaml" in single else []
     pilots = validate_pilots(single["pilots.yaml"], problems) if "pilots.yaml" in single else []
     cases = _each(sources.folders["cases"], lambda f: validate_case(f, problems))
+    feedback = validate_feedback(single["feedback.yaml"], problems) if "feedback.yaml" in single else []
     if not standards and not problems.errors:
         problems.error(sources.shown("standards"), None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
     project = Project(
@@ -54,9 +56,11 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
         records=tuple(records), pilots=tuple(pilots), cases=tuple(cases), directory=directory,
-        frozen_editions={k: data for k, (_, data) in sources.frozen.items()}, diagrams=sources.diagrams)
+        frozen_editions={k: data for k, (_, data) in sources.frozen.items()}, diagrams=sources.diagrams,
+        feedback=tuple(feedback))
     project = check_references(project, problems, framework_known=framework is not None)
     project = check_plan(project, problems)
+    project = check_feedback(project, sources.shown("feedback.yaml"), problems)
     if framework is None:
         return None
     return check_blocks(project, problems)

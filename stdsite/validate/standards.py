@@ -12,7 +12,7 @@ from ..load import SourceFile
 from ..load.files import SourceFolder, exists_exact_case, inside
 from ..load.yaml import YMap
 from ..model import (ATTACHMENT_TYPES, LEVELS, REGIONS, REVIEW_CONCLUSIONS, STAGES, UNMANAGED_LEVELS, Attachment,
-                     Evaluation, Review, Standard)
+                     Consultation, Evaluation, Review, Standard)
 from ..text import normalize_code
 from .body import clauses
 from .schema import Checker, Spec, item_line
@@ -33,11 +33,14 @@ STANDARD_FIELDS = {
     "managed": Spec("bool"),
     "source": Spec("text"), "summary": Spec("text"),
     "reviews": Spec("any"), "evaluations": Spec("any"), "attachments": Spec("any"),
+    "consultation": Spec("any"),
 }
 REVIEW_FIELDS = {"date": Spec("date", True), "conclusion": Spec("choice", True, REVIEW_CONCLUSIONS), "note": Spec("text")}
 EVALUATION_FIELDS = {"date": Spec("date", True), "by": Spec("text"), "score": Spec("number"),
                      "grade": Spec("text"), "note": Spec("text")}
 ATTACHMENT_FIELDS = {"file": Spec("text", True), "title": Spec("text")}
+CONSULTATION_FIELDS = {"until": Spec("date", True, label="截止日期"), "contact": Spec("text"),
+                       "explanation": Spec("text")}
 
 
 def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems) -> Standard | None:
@@ -68,6 +71,7 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
     for index, old in enumerate(replaces):
         if old == code:
             check.error(item_line(data, "replaces", index), f"标准不能代替自己 {quote(old)}")
+    attached = attachments(file, folder, check, lambda name: urls.attachment_path(slug, name))
     return Standard(
         code=code, title=values["title"], level=level, framework=values["framework"] or "",
         issued=issued, effective=effective, abolished=abolished, replaces=replaces, stage=stage,
@@ -75,11 +79,12 @@ def validate_standard(file: SourceFile, folder: SourceFolder, problems: Problems
         tags=tuple(values["tags"]), managed=managed, source=values["source"], summary=values["summary"],
         reviews=tuple(sorted(_reviews(data, check), key=lambda r: r.date)),
         evaluations=tuple(sorted(_evaluations(data, check), key=lambda e: e.date)),
-        attachments=attachments(file, folder, check, lambda name: urls.attachment_path(slug, name)),
+        attachments=attached,
         path=file.shown, rel=file.rel, line=data.line, lines=dict(data.key_lines), body=file.body,
         body_line=file.body_line, clauses=tuple(clauses(file.headings, check)) if file.body is not None else (),
         blocks=file.blocks, slug=slug, proposer=values["proposer"], owner=values["owner"],
-        authors=tuple(values["authors"]), **_classification(values, level, data, check))
+        authors=tuple(values["authors"]), **_classification(values, level, data, check),
+        consultation=_consultation(file, folder, check, stage, attached, slug))
 
 
 # ICS 03.080 · 01.040.03; CCS A16 (a letter and two digits); 备案号 72563-2021 (J2466-2018 for some trades)
@@ -178,3 +183,30 @@ def source_file(base: Path, written: str, folder: SourceFolder, check: Checker, 
         check.error(line, f"{what} {quote(written)} 的类型不能发布，可用：{'、'.join(sorted(allowed))}")
         return None
     return resolved
+
+
+def _consultation(file: SourceFile, folder: SourceFolder, check: Checker, stage: str | None,
+                  attached: tuple[Attachment, ...], slug: str) -> Consultation | None:
+    """`consultation: {until, contact, explanation}`, only on a standard in `stage: 制定中`."""
+    data = file.data
+    if data.get("consultation") is None:
+        return None
+    line = data.line_of("consultation")
+    if stage != "制定中":
+        check.error(line, "征求意见「consultation」只能用于 stage: 制定中 的标准（征求意见稿）；"
+                          "标准已发布的，请删去 consultation")
+    c = check.mapping(data["consultation"], CONSULTATION_FIELDS, "征求意见「consultation」", line)
+    if not c:
+        return None
+    explanation = None
+    if c["explanation"]:
+        written, at = c["explanation"], data["consultation"].line_of("explanation")
+        resolved = source_file(file.path.parent, written, folder, check, at, "编制说明")
+        target = urls.attachment_path(slug, resolved.name) if resolved else None
+        if resolved and any(a.target == target and a.source != str(resolved) for a in attached):
+            check.error(at, f"编制说明 {quote(written)} 与本标准的一个附件同名，请改名")
+        elif resolved:
+            explanation = Attachment(written, "编制说明", str(resolved), target)
+    if stage != "制定中" or c["until"] is None:
+        return None
+    return Consultation(c["until"], c["contact"], explanation, line)

@@ -97,6 +97,19 @@ def test_bundle_works_from_file_without_network(bundle, offline_page):
     assert errors == [], errors
 
 
+def test_feedback_form_works_offline(bundle, offline_page):
+    """From a standard's page to its 意见反馈 page and the Word form, all from file://."""
+    page, attempted, errors = offline_page
+    page.goto((bundle / "standards/q-cqjg-101-2023.html").as_uri())
+    page.click("a.std-fb-print")
+    assert page.url.endswith("standards/q-cqjg-101-2023/feedback.html")
+    assert page.locator(".std-form__code").inner_text() == "Q/CQJG 101-2023"
+    assert page.locator("button[data-std-print-form]").is_visible()         # its script ran
+    href = page.locator("a.std-fb-docx").get_attribute("href")
+    assert (bundle / "standards/q-cqjg-101-2023" / href).is_file()
+    assert attempted == [] and errors == [], (attempted, errors)
+
+
 def test_bundle_is_reproducible(tmp_path):
     src = write_tree(tmp_path / "src", {"framework.yaml": FRAMEWORK, "standards/q101.md": STANDARD_MD,
                                         "standards/db1016.yaml": STANDARD_YAML})

@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "standard with criteria": "standards/q-cqjg-102-2021/",
     "metadata-only standard": "standards/db50-t-1016-2020/",
     "poster": "standards/q-cqjg-101-2025/poster/",
+    "feedback form": "standards/q-cqjg-101-2025/feedback/",
+    "draft under consultation": "standards/q-cqjg-402-2026/",
     "documents": "documents/",
     "document": "documents/yjgf-2021-108/",
     "directory": "directory/",

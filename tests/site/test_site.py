@@ -85,7 +85,8 @@ def test_catalog_json(site):
     expected_fields = {"code", "title", "level", "framework", "issued", "effective", "abolished", "replaces", "stage",
                        "issuer", "drafters", "region", "tags", "managed", "source", "summary", "reviews", "evaluations",
                        "attachments", "replaced_by", "status", "page",
-                       "proposer", "owner", "authors", "ics", "ccs", "filing"}        # GB/T 1.1 metadata (Part 2)
+                       "proposer", "owner", "authors", "ics", "ccs", "filing",        # GB/T 1.1 metadata (Part 2)
+                       "consultation", "feedback"}                                       # feedback (Part 2)
     assert set(meta_only) == expected_fields
     assert meta_only["authors"] == [] and meta_only["ics"] is None and meta_only["filing"] is None
     doc = data["documents"][0]

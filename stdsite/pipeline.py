@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .derive.catalog import Catalog
+from .derive.catalog import Catalog, document_status
 from .derive.editions import title as directory_title
 from .derive.frozen import frozen_edition_errors
 from .derive.warnings import catalog_warnings
@@ -27,7 +27,7 @@ from .output.qr import qr_codes
 from .render.context import RenderContext
 from .render.poster import qr_pages
 from .render.system_diagram import structure_dot
-from .urls import Links
+from .urls import Links, document_src, standard_src
 from .validate import validate
 
 
@@ -48,6 +48,7 @@ class Session:
     cache: BuildCache
     checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
     page_digests: dict[str, int] = field(default_factory=dict)   # preview: each page's Markdown last time
+    notices: list[str] = field(default_factory=list)     # the last build's warnings about its settings
 
     def take_checked(self) -> tuple[Project | None, Problems]:
         """What `check` found, or a fresh check (a preview rebuild reads the sources again)."""
@@ -78,6 +79,18 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
     return project, problems
 
 
+PLACEHOLDER_SITE_URL = "http://biaozhun.jgswj.local/"     # the example address in mkdocs.yml
+
+
+def site_url_notice(site_url: str | None) -> str | None:
+    """A one-line warning when the site's address is still the example: every printed QR code
+    (pages, posters, handouts) would point at a host that does not exist."""
+    if site_url and site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
+        return (f"警告：网站地址 site_url 仍是示例地址 {PLACEHOLDER_SITE_URL}，打印出的二维码扫描后打不开；"
+                "请在 mkdocs.yml 中把 site_url 改为本站在内网的实际地址（或设置环境变量 STDSITE_SITE_URL）后重新生成。")
+    return None
+
+
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
                    cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
     """Everything the page renderers need: the catalog, links, every diagram and QR code, and
@@ -98,9 +111,17 @@ def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | N
     the 意见反馈 pages and their Word forms."""
     write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
-        search_index.write(search_entries, site, listings)
+        search_index.write(search_entries, site, listings, page_statuses(ctx))
     write_posters(ctx, site)
     write_feedback_pages(ctx, site, cache)
+
+
+def page_statuses(ctx: RenderContext) -> dict[str, str]:
+    """{page URL as the search index has it: status} of every standard and document."""
+    cat, links = ctx.catalog, ctx.links
+    out = {links.url(standard_src(s.slug)): cat.status[s.code] for s in cat.standards}
+    out.update({links.url(document_src(d.slug)): document_status(d, cat.as_of) for d in cat.documents})
+    return out
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:

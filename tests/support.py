@@ -191,3 +191,12 @@ def printed(page) -> tuple[list[str], list[tuple[float, float]]]:
     texts = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", p.extract_text() or "").translate(RADICALS))
              for p in reader.pages]
     return texts, [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def plain_tables(html: str) -> str:
+    """Generated tables without what only phones and search need (render.common.table): the
+    `std-cards` class, each cell's `data-label` and the spaces between cells — so that a test
+    can compare cells as `<td>x</td><td>y</td>`."""
+    import re
+    html = re.sub(r' data-label="[^"]*"', "", html).replace(" std-cards\"", "\"")
+    return re.sub(r"(</t[dh]>|</tr>|</thead>) (?=<)", r"\1", html)

@@ -138,8 +138,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     require_dot()
     setup_logging()
     build_site(session, Path(args.out), args.config)
+    print_notices(session)
     print(f"网站已生成：{args.out}/（状态截至 {args.as_of_date.isoformat()}）")
     return 0
+
+
+def print_notices(session: pipeline.Session) -> None:
+    """What the build found wrong with its settings (the build itself succeeded)."""
+    for notice in session.notices:
+        print(notice, file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -175,6 +182,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     zip_path = make_bundle(Path(args.dist), args.as_of_date, source_date_epoch(args.as_of_date),
                            lambda site: build_site(session, site, args.config, offline=True),
                            protected(session, args.config))
+    print_notices(session)
     print(f"离线包已生成：{zip_path}")
     return 0
 

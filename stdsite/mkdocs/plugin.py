@@ -79,6 +79,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
+        session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
+        for notice in session.notices:
+            log.info(notice)            # build.py prints it (a warning would fail a strict build)
         contact, wrong = feedback_contact(config.extra.get("feedback"))
         if wrong:
             for line in wrong:
@@ -137,6 +140,13 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if (page.meta.get("search") or {}).get("listing"):
             self.listings.add(page.url)
         page.content = self.ctx.restore_late(page.content)
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        """MkDocs gives error pages (404.html) absolute links, right for a web server; the offline
+        bundle has no server root, so there its links are relative to the site folder."""
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

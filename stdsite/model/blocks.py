@@ -42,6 +42,7 @@ class CheckItem:
     clause: str | None
     points: float
     line: int
+    veto: bool = False                    # 否决项: 不符合 fails the whole checklist
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from ..escape import script_json
+from ..render.common import STATUS_CLASS
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -29,25 +30,32 @@ def clean(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def compact(entries: list[dict], listings: frozenset = frozenset()) -> list:
-    """[[page url, boost, [[anchor, title, text], ...]], ...]: sections grouped under their page.
+def compact(entries: list[dict], listings: frozenset = frozenset(), statuses: dict | None = None) -> list:
+    """[[page url, boost, [[anchor, title, text], ...], status?], ...]: sections grouped under their page.
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
     down so that a standard ranks above the pages that merely list it. Pages in `listings`
-    keep their headings only (see render.common.LISTING)."""
+    keep their headings only (see render.common.LISTING). A standard's or a document's page
+    carries its status as `[status, badge class]`, shown on the result (assets/search.js)."""
+    statuses = statuses or {}
     pages: dict[str, list] = {}
     for entry in entries:
         url, _, anchor = entry["location"].partition("#")
-        page = pages.setdefault(url, [url, entry.get("boost", 1), []])
+        page = pages.get(url)
+        if page is None:
+            page = pages[url] = [url, entry.get("boost", 1), []]
+            if url in statuses:
+                page.append([statuses[url], STATUS_CLASS.get(statuses[url], "other")])
         text = "" if url in listings else clean(entry.get("text", ""))
         page[2].append([anchor, clean(entry.get("title", "")), text])
     return list(pages.values())
 
 
-def write(entries: list[dict], site: Path, listings: frozenset = frozenset()) -> None:
+def write(entries: list[dict], site: Path, listings: frozenset = frozenset(), statuses: dict | None = None) -> None:
+    """The index files; `statuses` maps a page's URL (as in the entries) to its status."""
     folder = site / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    data = script_json({"v": 1, "pages": compact(entries, listings)})
+    data = script_json({"v": 1, "pages": compact(entries, listings, statuses)})
     (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
     stub = json.dumps(STUB, ensure_ascii=False)
     (folder / "search_index.json").write_text(stub, encoding="utf-8")

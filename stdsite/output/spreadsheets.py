@@ -176,7 +176,9 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     """目录.xlsx: the edition's table as one printable sheet."""
     heading = f"{title}（{view.id} 期，截至 {view.date.isoformat()}）" if view.id else \
         f"{title}（截至 {view.date.isoformat()}）"
-    sheet = Sheet(f"目录{view.id}" if view.id else "目录", heading, COLUMNS, rows(view), WIDTHS,
+    # 发布日期 and 实施日期 are date cells (sortable, filterable), shown as yyyy-mm-dd
+    values = [[index] + row(index, e)[1:5] + [e.issued, e.effective, e.status] for index, e in enumerate(view.entries, 1)]
+    sheet = Sheet(f"目录{view.id}" if view.id else "目录", heading, COLUMNS, values, WIDTHS,
                   wrap=frozenset({4, 5}), center=frozenset({1, 6, 7, 8}))
     return workbook_bytes([sheet], view.date, heading)
 

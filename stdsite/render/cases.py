@@ -29,9 +29,8 @@ def index_page(ctx: RenderContext) -> str:
     box = ('<form class="std-filters std-case-filter" data-search-exclude>'
            '<label>筛选 <input type="search" data-case-filter placeholder="输入单位、标准编号或关键词"></label>'
            '<output class="std-filter-count"></output></form>')
-    out.append(box + "\n\n" + ctx.keep(table(["案例", "单位", "区域", "日期", "相关标准"], rows, "std-table dash-table std-cases", attrs)
-                                       .replace('<table class="std-table dash-table std-cases">',
-                                                '<table class="std-table dash-table std-cases" id="cases">')) + "\n")
+    out.append(box + "\n\n" + ctx.keep(table(["案例", "单位", "区域", "日期", "相关标准"], rows, "std-table dash-table std-cases",
+                                             attrs, "cases")) + "\n")
     return "".join(out)
 
 

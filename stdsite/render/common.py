@@ -52,14 +52,29 @@ def front_matter(title: str, **extra: object) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def table(headers: list[str], rows: list[list[str]], cls: str = "std-table", row_attrs: list[str] | None = None) -> str:
-    """An HTML table in a horizontally scrolling box; cells are already-escaped HTML."""
-    head = "".join(f"<th>{h}</th>" for h in headers)
+def label_text(header: str) -> str:
+    """The plain text of an (already-escaped) header cell, for a cell's `data-label`."""
+    return html.unescape(re.sub(r"<[^>]+>", "", header)).strip()
+
+
+def cells(labels: list[str], row: list[str]) -> str:
+    """A row's `<td>`s, each labelled with its column (a phone shows a row as a card: label, value).
+    A space between cells keeps their texts apart in the search index and its snippets."""
+    return " ".join(f'<td data-label="{esc(label)}">{cell}</td>' for label, cell in zip(labels, row))
+
+
+def table(headers: list[str], rows: list[list[str]], cls: str = "std-table", row_attrs: list[str] | None = None,
+          table_id: str = "") -> str:
+    """An HTML table in a horizontally scrolling box; cells are already-escaped HTML. On a phone it
+    turns into stacked cards, every cell with its column's name (assets/stdsite.css, `.std-cards`)."""
+    head = " ".join(f'<th scope="col">{h}</th>' for h in headers)
+    labels = [label_text(h) for h in headers]
     body = []
     for index, row in enumerate(rows):
         attrs = f" {row_attrs[index]}" if row_attrs else ""
-        body.append(f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
-    return (f'<div class="std-scroll"><table class="{cls}"><thead><tr>{head}</tr></thead>'
+        body.append(f"<tr{attrs}>{cells(labels, row)}</tr> ")
+    id_attr = f' id="{esc(table_id)}"' if table_id else ""
+    return (f'<div class="std-scroll"><table class="{cls} std-cards"{id_attr}><thead><tr>{head}</tr></thead> '
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 

@@ -218,11 +218,16 @@ def standards_list_page(ctx: RenderContext) -> str:
     owners = sorted({s.owner for s in cat.standards if s.owner})
     extra = (select("ics", "ICS 分类", list(ics), ics) if ics else "") + \
         (select("owner", "归口单位", owners) if owners else "")
-    filters = (f'<form class="std-filters" data-filter-table="standards" data-search-exclude>'
+    # assets/stdsite.js filters the rows and keeps the choice in the address (?status=现行&level=…)
+    filters = (f'<form class="std-filters" data-filter-table="standards" data-filter-empty="standards-empty" '
+               f'data-search-exclude>'
                f'{select("status", "状态", statuses)}{select("level", "级别", levels)}{select("region", "区域", regions)}'
-               f'{extra}<output class="std-filter-count"></output></form>')
+               f'{extra}<output class="std-filter-count"></output>'
+               f'<button type="reset" class="md-button std-filter-clear" hidden>清除筛选</button></form>')
+    empty = ('<p class="std-filter-empty" id="standards-empty" hidden data-search-exclude>没有符合条件的标准。'
+             '<button type="button" class="md-button std-filter-clear">清除筛选</button></p>')
     return (front_matter("标准列表", search=LISTING) + "# 标准列表\n\n"
             f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域（以及 ICS 分类、归口单位）筛选。</p>\n\n'
             + filters + "\n\n"
-            + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs)
-            .replace('<table class="std-table std-list">', '<table class="std-table std-list" id="standards">') + "\n")
+            + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs, "standards")
+            + "\n\n" + empty + "\n")

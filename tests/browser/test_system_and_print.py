@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from support import run_build, serve_directory, write_tree
+from support import plain_tables, run_build, serve_directory, write_tree
 from system_fixture import D, DETAIL, FILES, STATS, WIDE_CELL
 
 # pypdf reads some CJK as radical look-alikes that NFKC leaves alone (车 → ⻋, 页 → ⻚, 门 → ⻔…)
@@ -57,7 +57,7 @@ def printed(base, browser):
 # -- the system page -------------------------------------------------------------------------------
 def test_system_page_tables_and_downloads(base):
     site = base[1]
-    html = (site / "system/index.html").read_text(encoding="utf-8")
+    html = plain_tables((site / "system/index.html").read_text(encoding="utf-8"))
     detail = html.split('class="std-table std-system-detail"')[1].split("</table>")[0]
     rows = re.findall(r"<tr data-status=\"([^\"]+)\" data-slot=\"([^\"]+)\">", detail)
     assert rows == [(r[7], r[1]) for r in DETAIL]

@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from feedback_fixture import DRAFT, DRAFT_TITLE, FILES, LAST_DAY, NEXT_DAY
-from support import run_build, write_tree
+from support import plain_tables, run_build, write_tree
 
 DRAFT_PAGE = "standards/q-cqjg-201-2026/index.html"
 Q101_PAGE = "standards/q-cqjg-101-2023/index.html"
@@ -34,7 +34,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 
 
 def read(site: Path, page: str) -> str:
-    return (site / page).read_text(encoding="utf-8")
+    return plain_tables((site / page).read_text(encoding="utf-8"))
 
 
 def text(html: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, plain_tables, run_build, write_tree
 
 AS_OF = "2026-06-30"
 FILES = {
@@ -93,7 +93,7 @@ def site(tmp_path_factory):
 
 
 def read(site, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
+    return plain_tables((site / rel).read_text(encoding="utf-8"))
 
 
 def text(page: str) -> str:

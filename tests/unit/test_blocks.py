@@ -244,6 +244,16 @@ def test_unknown_checklist_item_field(make_project):
     expect(make_project, checklist("{text: 轮胎, point: 2}"), "point: 2", "未知字段 「point」", "是否应为「points」")
 
 
+def test_veto_items_are_parsed(make_project):
+    [cl] = parsed_blocks(make_project, checklist("{text: 驾驶员无饮酒, points: 10, veto: true}",
+                                                 "{text: 轮胎, veto: false}", "灯光"))
+    assert [item.veto for item in cl.items] == [True, False, False]
+
+
+def test_veto_must_be_true_or_false(make_project):
+    expect(make_project, checklist("{text: 驾驶员无饮酒, veto: 是}"), "veto: 是", "字段「veto」应为 true 或 false", "「是」")
+
+
 # -- criteria rules ----------------------------------------------------------------------------------
 def criteria(*items: str, head: str = "title: 更新条件\n") -> str:
     return "```criteria\n" + head + "items:\n" + "".join(f"  - {i}\n" for i in items) + "```\n"

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import docx
 import pytest
 
+from support import plain_tables
 from feedback_fixture import DRAFT, DRAFT_TITLE, FILES
 from stdsite.derive.feedback import FORM_COLUMNS, feedback_form, mail_template
 from stdsite.model import FeedbackContact
@@ -174,7 +175,7 @@ def test_hand_computed_counts(fixture_ctx):
 def test_consultation_banner_around_the_deadline(fixture_ctx, as_of, open_, text):
     ctx = fixture_ctx(as_of)
     draft = ctx.catalog.by_code[DRAFT]
-    html = ctx.restore(fb.consultation_banner(ctx, draft, "standards/q-cqjg-201-2026.md"))
+    html = plain_tables(ctx.restore(fb.consultation_banner(ctx, draft, "standards/q-cqjg-201-2026.md")))
     assert text in html
     assert ("std-consult--open" in html) is open_ and ("征求意见已截止" in html) is not open_
     assert 'href="files/说明.pdf" download>说明.pdf</a>' in html       # the 编制说明, before and after
@@ -206,7 +207,7 @@ def test_mailto_subject_and_body_decode_exactly():
 def test_standard_feedback_section_lists_entries_with_clause_links(fixture_ctx):
     ctx = fixture_ctx()
     s = ctx.catalog.by_code["Q/CQJG 101-2023"]
-    html = ctx.restore(fb.feedback_section(ctx, s, "standards/q-cqjg-101-2023.md"))
+    html = plain_tables(ctx.restore(fb.feedback_section(ctx, s, "standards/q-cqjg-101-2023.md")))
     rows = re.findall(r"<tr><td>(\d{4}-\d\d-\d\d)</td>(.*?)</tr>", html)
     assert [d for d, _ in rows] == ["2025-03-10", "2025-06-01", "2025-11-20", "2026-02-14", "2026-05-05"]
     assert '<a href="#5.1">5.1</a>' in rows[0][1] and "甲区中心" in rows[0][1] and "简化登记" in rows[0][1]
@@ -220,13 +221,13 @@ def test_standard_feedback_section_lists_entries_with_clause_links(fixture_ctx):
     assert 'href="feedback/">打印意见反馈表</a>' in html
     # without an e-mail address: the contact and the form, no mail button
     ctx = fixture_ctx(contact=FeedbackContact(phone="023-1"))
-    html = ctx.restore(fb.feedback_section(ctx, s, "standards/q-cqjg-101-2023.md"))
+    html = plain_tables(ctx.restore(fb.feedback_section(ctx, s, "standards/q-cqjg-101-2023.md")))
     assert "电话：023-1" in html and "std-fb-mail" not in html and "意见反馈表（Word）" in html
 
 
 def test_dashboard_section_and_home_list(fixture_ctx):
     ctx = fixture_ctx()
-    html = ctx.restore(fb.dashboard_section(ctx))
+    html = plain_tables(ctx.restore(fb.dashboard_section(ctx)))
     assert "共收到意见 <span class=\"dash-n\">12</span> 条，已处理 <span class=\"dash-n\">9</span> 条，" \
            "待处理 <span class=\"dash-n\">3</span> 条" in html
     pending = html.split('dash-feedback-pending')[1].split("</table>")[0]

@@ -5,7 +5,7 @@ the same numbers as every other page and export.
 """
 from __future__ import annotations
 
-from stdsite.render import home
+from stdsite.render import feedback, home
 
 
 def define_env(env) -> None:
@@ -26,6 +26,11 @@ def define_env(env) -> None:
     def upcoming_standards() -> str:
         """Issued standards that are not yet in force (即将实施)."""
         return home.upcoming_standards(ctx(), env.page.file.src_uri)
+
+    @env.macro
+    def consultations() -> str:
+        """Drafts open for comment (征求意见) with their deadlines and the days left."""
+        return feedback.open_consultations(ctx(), env.page.file.src_uri)
 
     @env.macro
     def as_of() -> str:

@@ -2,6 +2,7 @@
 three ways a command can fail: problems in the sources, bad usage, a missing tool."""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 
@@ -65,6 +66,22 @@ class BuildFailed(Exception):
 
 class UsageError(Exception):
     """Bad command-line usage (or configuration): exit code 2 with the message."""
+
+
+_REASONS = {getattr(errno, name): reason for name, reason in (
+    ("EACCES", "没有权限"), ("EPERM", "没有权限"), ("EROFS", "文件系统是只读的"), ("ENOSPC", "磁盘空间不足"),
+    ("EBUSY", "正被占用（可能是挂载点或被其他程序打开）"), ("EXDEV", "不能跨磁盘（文件系统）移动"),
+    ("ENOTDIR", "路径中有一部分不是文件夹"), ("EISDIR", "是文件夹而不是文件"), ("ENOENT", "不存在"),
+    ("EEXIST", "已存在"), ("ENOTEMPTY", "文件夹不是空的"), ("ENAMETOOLONG", "名称过长"),
+    ("ELOOP", "符号链接形成循环"), ("EDQUOT", "超出磁盘配额"), ("EMFILE", "打开的文件过多"),
+    ("EINVAL", "名称或操作无效")) if hasattr(errno, name)}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese (the system's own text is English), with the path."""
+    reason = _REASONS.get(exc.errno or 0, f"系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}")
+    where = f"{exc.filename}：" if exc.filename else ""
+    return f"{where}{reason}"
 
 
 class ToolMissing(Exception):

@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .derive.catalog import Catalog
+from .derive.catalog import Catalog, document_status
 from .derive.editions import title as directory_title
+from .derive.frozen import frozen_edition_errors
 from .derive.warnings import catalog_warnings
-from .errors import Problems
+from .errors import BuildFailed, Problems, SourceError
 from .load import load_sources
-from .model import Project
+from .model import FeedbackContact, Project
 from .output import graphviz, linkcheck, search_index
 from .output.cache import BuildCache
 from .output.exports import write_exports
+from .output.feedback_forms import write_feedback_pages
 from .output.posters import write_posters
 from .output.qr import qr_codes
 from .output.sitefiles import SiteWriter
 from .render.context import RenderContext
 from .render.poster import qr_pages
-from .urls import Links
+from .render.system_diagram import structure_dot
+from .urls import Links, document_src, standard_src
 from .validate import validate
 
 
@@ -47,6 +50,7 @@ class Session:
     settings: Settings
     cache: BuildCache
     checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
+    notices: list[str] = field(default_factory=list)     # the last build's warnings about its settings
 
     def take_checked(self) -> tuple[Project | None, Problems]:
         """What `check` found, or a fresh check (a preview rebuild reads the sources again)."""
@@ -63,6 +67,7 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
     project = validate(sources, problems, cache.files) if sources is not None else None
     if project is not None:
         project = graphviz.check_diagrams(project, problems, cache)
+        problems.items.extend(frozen_edition_errors(project))
         if not problems.errors:
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()
@@ -70,21 +75,48 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
     return project, problems
 
 
+PLACEHOLDER_SITE_URL = "http://biaozhun.jgswj.local/"     # the example address in mkdocs.yml
+
+
+def site_url_notice(site_url: str | None) -> str | None:
+    """A one-line warning when the site's address is still the example: every printed QR code
+    (pages, posters, handouts) would point at a host that does not exist."""
+    if site_url and site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):
+        return (f"警告：网站地址 site_url 仍是示例地址 {PLACEHOLDER_SITE_URL}，打印出的二维码扫描后打不开；"
+                "请在 mkdocs.yml 中把 site_url 改为本站在内网的实际地址（或设置环境变量 STDSITE_SITE_URL）后重新生成。")
+    return None
+
+
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
-                   cache: BuildCache, workers: int = 1) -> RenderContext:
-    """Everything the page renderers need: the catalog, links, every diagram and QR code."""
-    svgs, _ = graphviz.render_project(project, cache, workers)
-    ctx = RenderContext(Catalog(project, as_of), Links(directory_urls), site_url, svgs)
+                   cache: BuildCache, contact: FeedbackContact | None = None, workers: int = 1) -> RenderContext:
+    """Everything the page renderers need: the catalog, links, every diagram and QR code (drawn on
+    `workers` processes), and the feedback contact (mkdocs.yml `extra.feedback`). Raises
+    BuildFailed with an error at its line for each diagram Graphviz could not draw."""
+    catalog, links = Catalog(project, as_of), Links(directory_urls)
+    svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)], workers)
+    if failed:
+        raise BuildFailed(sorted(failed, key=SourceError.sort_key))
+    ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
     ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache, workers)
     return ctx
 
 
 def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache) -> None:
-    """Every file written after the pages: exports, search index, posters."""
+    """Every file written after the pages: exports, search index, posters, the 意见反馈 pages and
+    their Word forms."""
     write_exports(ctx, out, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
-        search_index.write(search_entries, out)
+        search_index.write(search_entries, out, page_statuses(ctx))
     write_posters(ctx, out)
+    write_feedback_pages(ctx, out, cache)
+
+
+def page_statuses(ctx: RenderContext) -> dict[str, str]:
+    """{page URL as the search index has it: status} of every standard and document."""
+    cat, links = ctx.catalog, ctx.links
+    out = {links.url(standard_src(s.slug)): cat.status[s.code] for s in cat.standards}
+    out.update({links.url(document_src(d.slug)): document_status(d, cat.as_of) for d in cat.documents})
+    return out
 
 
 def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str,

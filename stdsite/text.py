@@ -88,3 +88,30 @@ def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6, quote_
     if not match:
         return ""
     return f"，是否应为 「{match[0]}」？" if quote_hint else f"，是否应为「{match[0]}」？"
+
+
+# -- names that become files and folders (the site, the offline zip unpacked on Windows) -------------
+_NOT_ON_WINDOWS = re.compile(r'[<>:"/\\|?*]')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x80-\x9f]")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.I)
+MAX_NAME_BYTES = 200
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a published file or folder name everywhere (on Windows too, where
+    the offline bundle is unpacked), in Chinese; None when it can."""
+    if _CONTROL.search(name):
+        return "含有换行等控制字符"
+    if _BIDI.search(name):
+        return "含有改变文字方向的控制字符（可用来伪装扩展名）"
+    bad = sorted(set(_NOT_ON_WINDOWS.findall(name)))
+    if bad:
+        return f"含有 Windows 文件名不允许的字符「{' '.join(bad)}」（不能用 < > : \" / \\ | ? *）"
+    if name.rstrip(". ") != name:
+        return "以「.」或空格结尾，Windows 无法保存"
+    if _DEVICE.match(name):
+        return f"是 Windows 的保留名称「{name.split('.')[0]}」，无法作为文件名"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        return f"过长（超过 {MAX_NAME_BYTES} 字节）"
+    return None

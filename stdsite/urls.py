@@ -4,7 +4,8 @@ QR codes and printed handouts point at these URLs, so they never change:
 - a standard: `standards/<slug>/` (slug: the normalised code lower-cased, runs of other than
   `a-z0-9` replaced by `-`, `-` stripped: `DB50/T 1016-2020` -> `db50-t-1016-2020`);
 - a document: `documents/<file name without extension>/`; a course: `training/<id>/`;
-- a directory edition: `directory/<edition id>/`.
+- a directory edition: `directory/<edition id>/`;
+- a pilot: `pilots/<id>/`; a case: `cases/<id>/`; a plan period's report: `dashboard/report-<years>/`.
 The offline bundle uses the same paths as `.html` files (`standards/<slug>.html`).
 
 Pages are named by their virtual source path (`standards/<slug>.md`, as MkDocs sees them);
@@ -16,8 +17,10 @@ import hashlib
 import html
 import posixpath
 import re
+from urllib.parse import quote
 
-from .text import area_slug, slugify
+from .escape import html_attr, html_text
+from .text import area_slug, file_name_problem, slugify
 
 # -- listing and single pages (virtual source paths) ------------------------------------------------
 HOME = "index.md"
@@ -28,8 +31,20 @@ DIRECTORY = "directory/index.md"
 TRAINING = "training/index.md"
 SESSIONS = "training/sessions.md"
 DASHBOARD = "dashboard/index.md"
+PILOTS = "pilots/index.md"
+CASES = "cases/index.md"
 ASSETS = "assets/stdsite"          # our stylesheets and scripts inside the site
 DATA = "data"                      # machine-readable exports (catalog.json, indicators.json)
+
+
+def page_name_problem(name: str) -> str | None:
+    """Why `name` cannot be the last part of a page's path (`standards/<slug>/`,
+    `documents/<name>/`, `training/<id>/`, `directory/<id>/`, `system/<area>/`), in Chinese: the
+    name of the listing page beside it (`index`), or a name Windows cannot hold (the offline
+    bundle is unpacked there). None when it can."""
+    if name.lower() == "index":
+        return "与同一文件夹中的列表页 index 同名"
+    return file_name_problem(name)
 
 
 def standard_src(slug: str) -> str:
@@ -49,6 +64,16 @@ def poster_src(slug: str) -> str:
     return f"standards/{slug}/poster.md"
 
 
+def feedback_src(slug: str) -> str:
+    """A standard's 意见反馈 page: how to send comments and the printable 意见反馈表 (a standalone page)."""
+    return f"standards/{slug}/feedback.md"
+
+
+def feedback_docx(slug: str) -> str:
+    """The 意见反馈表 as a Word file, in the feedback page's folder."""
+    return f"standards/{slug}/feedback/意见反馈表-{slug}.docx"
+
+
 def attachment_path(slug: str, name: str) -> str:
     """Where a standard's attachment is published, next to its page."""
     return f"standards/{slug}/files/{name}"
@@ -62,12 +87,40 @@ def course_src(course_id: str) -> str:
     return f"training/{course_id}.md"
 
 
+# a course's printouts, pages next to its own: 签到表, 结业证书, 培训效果评估表, and for an exam its
+# 试卷 and 答案 (`training/<id>/<name>/`)
+SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS = "signin", "certificate", "evaluation", "paper", "answers"
+
+
+def printout_src(course_id: str, name: str) -> str:
+    """The page of one of a course's printouts (`name` one of SIGNIN, CERTIFICATE, EVALUATION, PAPER, ANSWERS)."""
+    return f"training/{course_id}/{name}.md"
+
+
 def signin_src(course_id: str) -> str:
-    return f"training/{course_id}/signin.md"
+    return printout_src(course_id, SIGNIN)
+
+
+def course_file(course_id: str, name: str) -> str:
+    """Where a course's attachment (课件) is published, next to its page."""
+    return f"training/{course_id}/files/{name}"
+
+
+EVALUATION_XLSX = "评估汇总.xlsx"
+
+
+def evaluation_xlsx(course_id: str) -> str:
+    """Site-relative path of a course's 评估汇总.xlsx (a file, not a page)."""
+    return f"training/{course_id}/{EVALUATION_XLSX}"
 
 
 def area_src(area_id: str) -> str:
     return f"system/{area_slug(area_id)}/index.md"
+
+
+def system_file(name: str) -> str:
+    """Site-relative path of a download of the system table (标准体系表.xlsx, 明细表.csv)."""
+    return f"system/{name}"
 
 
 def edition_src(edition_id: str) -> str:
@@ -77,6 +130,24 @@ def edition_src(edition_id: str) -> str:
 def edition_file(edition_id: str, name: str) -> str:
     """Site-relative path of an edition's export (a file, not a page)."""
     return f"directory/{edition_id}/{name}"
+
+
+def pilot_src(pilot_id: str) -> str:
+    return f"pilots/{pilot_id}.md"
+
+
+def case_src(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
+def report_src(period_key: str) -> str:
+    """A plan period's printable 评估报告 (`period_key`: `2021-2025`)."""
+    return f"dashboard/report-{period_key}.md"
+
+
+def evidence_path(rel: str) -> str:
+    """Where an evidence file of records.yaml is published (`rel`: its path under standards_src/)."""
+    return f"evidence/{rel}"
 
 
 def page_url(src: str) -> str:
@@ -156,8 +227,8 @@ class Links:
     def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
         """An HTML link from one page to another; the text is escaped."""
         cls_attr = f' class="{cls}"' if cls else ""
-        href = html.escape(self.rel(from_src, to_src, anchor), quote=True)
-        return f'<a href="{href}"{cls_attr}>{html.escape(text, quote=True)}</a>'
+        href = html_attr(self.rel(from_src, to_src, anchor))
+        return f'<a href="{href}"{cls_attr}>{html_text(text)}</a>'
 
 
 def permanent_url(site_url: str | None, page: str) -> str | None:
@@ -165,6 +236,15 @@ def permanent_url(site_url: str | None, page: str) -> str | None:
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + page
+
+
+def mailto(address: str, subject: str, body: str = "") -> str:
+    """A `mailto:` URL (RFC 6068): the subject and body percent-encoded as UTF-8 (a space as %20,
+    line ends as %0D%0A), the address with only its reserved characters encoded."""
+    query = "subject=" + quote(subject, safe="")
+    if body:
+        query += "&body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    return f"mailto:{quote(address, safe='@.+-_')}?{query}"
 
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

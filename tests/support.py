@@ -99,6 +99,14 @@ def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: in
                           capture_output=True, text=True, timeout=timeout)
 
 
+def build_sources(base: Path, files: dict[str, str | bytes], as_of: str) -> Path:
+    """Write `files` to base/src and build them into base/site; returns the site (fails on errors)."""
+    src = write_tree(base / "src", files)
+    result = run_build("build", "--src", str(src), "--out", str(base / "site"), "--as-of", as_of)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site"
+
+
 def load_project(src, diagrams=None):
     """(project or None, problems) of a source folder: load, validate and the diagrams' syntax,
     as `build.py check` does before the as-of warnings (nothing is cached on disk)."""
@@ -146,3 +154,49 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+
+def block_network(context) -> list[str]:
+    """Let a Playwright context load file:// only: every other request is aborted and recorded in
+    the returned list (offline bundles must make none)."""
+    attempted: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return attempted
+
+
+# CJK radical supplement forms pypdf returns for some characters (NFKC leaves them alone)
+RADICALS = str.maketrans("⻋⻚⻓⻅⻔⻛⻢⻄⻝⻆⻘⻩⻉⻙⻜⻦⻮⻰⻬⻈⻤", "车页长见门风马西食角青黄贝韦飞鸟齿龙齐讠鬼")
+
+
+def printed(page) -> tuple[list[str], list[tuple[float, float]]]:
+    """Print a Playwright page to A4 as Chromium does (`page.pdf`, CSS page size preferred) and
+    return each printed page's text — NFKC-normalised (pypdf returns Kangxi radicals for some
+    CJK) with radical supplement forms mapped back, without whitespace — and its (width, height)
+    in points."""
+    import io
+    import re
+    import unicodedata
+    from pypdf import PdfReader
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
+    page.emulate_media(media="screen")
+    reader = PdfReader(io.BytesIO(data))
+    texts = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", p.extract_text() or "").translate(RADICALS))
+             for p in reader.pages]
+    return texts, [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def plain_tables(html: str) -> str:
+    """Generated tables without what only phones and search need (render.common.table): the
+    `std-cards` class, each cell's `data-label` and the spaces between cells — so that a test
+    can compare cells as `<td>x</td><td>y</td>`."""
+    import re
+    html = re.sub(r' data-label="[^"]*"', "", html).replace(" std-cards\"", "\"")
+    return re.sub(r"(</t[dh]>|</tr>|</thead>) (?=<)", r"\1", html)

@@ -1,6 +1,6 @@
-/* Interactivity for the visual blocks of standard pages (stdsite/render/visual.py writes the HTML):
-   checklists (score, verdict, ticks kept in localStorage), criteria forms (达标判断 in the browser)
-   and the full-size view of flowcharts. No framework, no network; every page works without it. */
+/* Interactivity for the visual blocks of standard pages (stdsite/render/blocks/ writes the HTML):
+   checklists (score, verdict, answers kept in localStorage), criteria forms (达标判断 in the browser)
+   and the pan-and-zoom view of flowcharts. No framework, no network; every page works without it. */
 (function () {
   "use strict";
 
@@ -9,16 +9,59 @@
     return isFinite(value) ? value : 0;
   }
 
-  function fmt(value) {
-    return String(Math.round(value * 100) / 100);
-  }
-
   function setVerdict(el, state, text) {
     el.setAttribute("data-state", state);
     el.textContent = text;
   }
 
-  /* ---- checklists ---------------------------------------------------------------------- */
+  /* ---- checklists (inspection forms) -------------------------------------------------------
+     Every item is answered 符合 (yes) / 不符合 (no) / 不适用 (na). The score is the points of 符合
+     over the points of answered items that are not 不适用, as a whole percent rounded half up; the
+     arithmetic is exact (decimal points are scaled to integers in BigInt), so 29/200 shows 15 and
+     79.5 % never passes 80. No verdict until every item is answered; a 否决项 answered 不符合 fails. */
+  var SCALE = 6;                                   /* render/blocks/parts.num() writes at most 6 decimals */
+
+  function scaled(text) {                          /* "2.5" -> 2500000n; null when not a plain decimal */
+    var m = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(String(text));
+    if (!m) return null;
+    var frac = (m[2] || "").slice(0, SCALE);
+    while (frac.length < SCALE) frac += "0";
+    return BigInt(m[1] + frac);
+  }
+
+  /* items: [{points: "15", veto: true}], answers: ["yes" | "no" | "na" | null], passAt: "80" | null.
+     Returns {answered, count, complete, percent (whole number or null), verdict ("合格" | "不合格" |
+     null), vetoFailed (indexes of 否决项 answered 不符合)}. */
+  function evaluateChecklist(items, answers, passAt) {
+    var yes = BigInt(0), applicable = BigInt(0), answered = 0, vetoFailed = [];
+    items.forEach(function (item, i) {
+      var a = answers[i];
+      if (a !== "yes" && a !== "no" && a !== "na") return;
+      answered++;
+      if (a === "na") return;
+      var points = scaled(item.points) || BigInt(0);
+      applicable += points;
+      if (a === "yes") yes += points;
+      else if (item.veto) vetoFailed.push(i);
+    });
+    var percent = null, reached = null;
+    if (applicable > BigInt(0)) {
+      var hundred = BigInt(100), two = BigInt(2);
+      percent = Number((two * hundred * yes + applicable) / (two * applicable));   /* half up */
+      if (passAt !== null && passAt !== undefined) {
+        var limit = scaled(passAt);
+        reached = limit !== null && hundred * yes * BigInt(Math.pow(10, SCALE)) >= limit * applicable;
+      }
+    }
+    var complete = answered === items.length, verdict = null;
+    if (complete) {
+      if (vetoFailed.length) verdict = "不合格";
+      else if (reached !== null) verdict = reached ? "合格" : "不合格";
+    }
+    return { answered: answered, count: items.length, complete: complete, percent: percent,
+             verdict: verdict, vetoFailed: vetoFailed };
+  }
+
   function storage() {
     try {
       var probe = "stdsite:probe";
@@ -26,54 +69,74 @@
       window.localStorage.removeItem(probe);
       return window.localStorage;
     } catch (e) {
-      return null;      /* private mode or file:// restrictions: ticks simply are not kept */
+      return null;      /* private mode or file:// restrictions: answers simply are not kept */
     }
   }
+
+  var VALUES = ["yes", "no", "na"];
 
   function setupChecklist(root) {
     var key = root.getAttribute("data-checklist");
     var signature = root.getAttribute("data-signature");
-    var boxes = Array.prototype.slice.call(root.querySelectorAll('input[type="checkbox"]'));
-    var total = num(root.getAttribute("data-total"));
-    var passAt = root.hasAttribute("data-pass") ? num(root.getAttribute("data-pass")) : null;
-    var scoreEl = root.querySelector(".std-checklist__score");
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".std-checklist__item"));
+    var items = rows.map(function (row) {
+      return { points: row.getAttribute("data-points"), veto: row.hasAttribute("data-veto"),
+               text: (row.querySelector(".std-checklist__text") || {}).textContent || "" };
+    });
+    var passAt = root.hasAttribute("data-pass") ? root.getAttribute("data-pass") : null;
+    var progressEl = root.querySelector(".std-checklist__progress");
     var percentEl = root.querySelector(".std-checklist__percent");
     var verdictEl = root.querySelector(".std-checklist__verdict");
+    var reasonEl = root.querySelector(".std-checklist__reason");
     var store = storage();
+
+    function answers() {
+      return rows.map(function (row) {
+        var checked = row.querySelector("input[type=radio]:checked");
+        return checked ? checked.value : null;
+      });
+    }
 
     function load() {
       if (!store) return;
       try {
         var saved = JSON.parse(store.getItem(key) || "null");
-        if (!saved || saved.signature !== signature) return;   /* the checklist changed: start afresh */
-        boxes.forEach(function (box, i) { box.checked = saved.ticked.indexOf(i) >= 0; });
+        /* only this form's own saves: an older tick-box save (no answers) or a changed checklist is ignored */
+        if (!saved || saved.signature !== signature || !Array.isArray(saved.answers) ||
+            saved.answers.length !== rows.length) return;
+        rows.forEach(function (row, i) {
+          var value = saved.answers[i];
+          if (VALUES.indexOf(value) < 0) return;
+          var input = row.querySelector('input[type=radio][value="' + value + '"]');
+          if (input) input.checked = true;
+        });
       } catch (e) { /* unreadable entry: ignore */ }
     }
 
     function save() {
       if (!store) return;
-      var ticked = [];
-      boxes.forEach(function (box, i) { if (box.checked) ticked.push(i); });
+      var given = answers();
       try {
-        if (ticked.length) store.setItem(key, JSON.stringify({ signature: signature, ticked: ticked }));
+        if (given.some(function (a) { return a !== null; }))
+          store.setItem(key, JSON.stringify({ signature: signature, answers: given }));
         else store.removeItem(key);
       } catch (e) { /* storage full: keep working without saving */ }
     }
 
     function update() {
-      var score = 0, done = 0;
-      boxes.forEach(function (box) {
-        if (box.checked) { score += num(box.getAttribute("data-points")); done++; }
-        box.closest("li").classList.toggle("is-checked", box.checked);
-      });
-      var percent = total > 0 ? score * 100 / total : 0;
-      scoreEl.textContent = fmt(score);
-      percentEl.textContent = fmt(percent);
-      if (verdictEl && passAt !== null) {
-        if (percent >= passAt - 1e-9) setVerdict(verdictEl, "pass", "合格");
-        else if (done === 0) setVerdict(verdictEl, "pending", "未完成检查");
-        else setVerdict(verdictEl, "fail", "不合格");
-      }
+      var given = answers();
+      var r = evaluateChecklist(items, given, passAt);
+      rows.forEach(function (row, i) { row.setAttribute("data-answer", given[i] || ""); });
+      progressEl.textContent = "已检查 " + r.answered + "/" + r.count + " 项";
+      percentEl.textContent = r.percent === null ? "—" : r.percent + "%";
+      var reason = "";
+      if (!r.complete) setVerdict(verdictEl, "pending", "未完成");
+      else if (r.verdict) setVerdict(verdictEl, r.verdict === "合格" ? "pass" : "fail", r.verdict);
+      else setVerdict(verdictEl, "none", "");
+      if (r.complete && r.vetoFailed.length)
+        reason = "否决项不符合：" + r.vetoFailed.map(function (i) { return items[i].text; }).join("；");
+      else if (r.complete && r.percent === null) reason = "没有适用的检查项，不计分";
+      reasonEl.textContent = reason;
     }
 
     load();
@@ -81,7 +144,7 @@
     root.addEventListener("change", function () { update(); save(); });
     var reset = root.querySelector(".std-checklist__reset");
     if (reset) reset.addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
+      root.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
       if (store) store.removeItem(key);
       update();
     });
@@ -143,36 +206,130 @@
     update();
   }
 
-  /* ---- flowcharts: full-size view ------------------------------------------------------- */
-  var dialog = null;
-  function zoomDialog() {
-    if (dialog) return dialog;
-    dialog = document.createElement("dialog");
-    dialog.className = "std-zoom";
-    dialog.setAttribute("aria-label", "全屏查看");
-    dialog.innerHTML = '<div class="std-zoom__bar"><span class="std-zoom__title"></span>' +
-      '<button type="button" class="md-button std-zoom__close">关闭</button></div><div class="std-zoom__body"></div>';
-    dialog.querySelector(".std-zoom__close").addEventListener("click", function () { dialog.close(); });
-    dialog.addEventListener("click", function (e) {
-      if (e.target === dialog) dialog.close();
-      if (e.target.closest && e.target.closest("a")) dialog.close();   /* a clause link: go there */
+  /* ---- flowcharts: a pan-and-zoom view --------------------------------------------------------
+     On the page a chart is scaled to fit its column (never cut off). Tapping it (or 全屏查看) opens
+     a full-screen view that starts fitted to the screen's width, every lane visible; 放大 / 缩小,
+     a pinch or Ctrl + wheel zoom, and the view scrolls (drag with a finger or the mouse) to pan. */
+  var MIN_ZOOM = 0.1, MAX_ZOOM = 4, STEP = 1.4;
+  var view = null;
+
+  function zoomView() {
+    if (view) return view;
+    var d = document.createElement("dialog");
+    d.className = "std-zoom";
+    d.setAttribute("aria-label", "全屏查看");
+    d.innerHTML = '<div class="std-zoom__bar"><span class="std-zoom__title"></span><span class="std-zoom__tools">' +
+      '<button type="button" class="md-button std-zoom__out" aria-label="缩小">−</button>' +
+      '<button type="button" class="md-button std-zoom__in" aria-label="放大">＋</button>' +
+      '<button type="button" class="md-button std-zoom__fit">适合屏幕</button>' +
+      '<button type="button" class="md-button std-zoom__close">关闭</button></span></div>' +
+      '<div class="std-zoom__body" tabindex="0"></div>';
+    document.body.appendChild(d);
+    view = { dialog: d, body: d.querySelector(".std-zoom__body"), svg: null, w: 0, h: 0, scale: 1 };
+    d.querySelector(".std-zoom__close").addEventListener("click", function () { d.close(); });
+    d.querySelector(".std-zoom__in").addEventListener("click", function () { zoomBy(STEP); });
+    d.querySelector(".std-zoom__out").addEventListener("click", function () { zoomBy(1 / STEP); });
+    d.querySelector(".std-zoom__fit").addEventListener("click", fit);
+    d.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a")) d.close();   /* a clause link: go there */
     });
-    document.body.appendChild(dialog);
-    return dialog;
+    d.addEventListener("close", function () { view.body.innerHTML = ""; view.svg = null; });
+    setupGestures(view.body);
+    return view;
+  }
+
+  /* scale the chart, keeping the point (cx, cy) of the visible area where it is */
+  function zoomTo(scale, cx, cy) {
+    var body = view.body, old = view.scale;
+    scale = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
+    if (cx === undefined) { cx = body.clientWidth / 2; cy = body.clientHeight / 2; }
+    var x = (body.scrollLeft + cx) / old, y = (body.scrollTop + cy) / old;
+    view.scale = scale;
+    view.svg.style.width = Math.round(view.w * scale) + "px";
+    view.svg.style.height = Math.round(view.h * scale) + "px";
+    body.scrollLeft = x * scale - cx;
+    body.scrollTop = y * scale - cy;
+    view.dialog.setAttribute("data-zoom", String(Math.round(scale * 100)));
+  }
+
+  function zoomBy(factor, cx, cy) { zoomTo(view.scale * factor, cx, cy); }
+
+  function fitScale() {
+    var style = getComputedStyle(view.body);
+    var room = view.body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return Math.min(1.5, room / view.w);
+  }
+
+  function fit() {
+    zoomTo(fitScale(), 0, 0);
+    view.body.scrollLeft = 0;
+    view.body.scrollTop = 0;
+  }
+
+  function setupGestures(body) {
+    var pinch = null, drag = null;
+    function distance(t) { return Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY); }
+    body.addEventListener("touchstart", function (e) {
+      if (e.touches.length === 2) pinch = { d: distance(e.touches), scale: view.scale };
+    }, { passive: true });
+    body.addEventListener("touchmove", function (e) {
+      if (!pinch || e.touches.length !== 2) return;
+      e.preventDefault();                              /* our zoom, not the browser's page zoom */
+      var r = body.getBoundingClientRect();
+      var cx = (e.touches[0].clientX + e.touches[1].clientX) / 2 - r.left;
+      var cy = (e.touches[0].clientY + e.touches[1].clientY) / 2 - r.top;
+      zoomTo(pinch.scale * distance(e.touches) / pinch.d, cx, cy);
+    }, { passive: false });
+    body.addEventListener("touchend", function (e) { if (e.touches.length < 2) pinch = null; });
+    body.addEventListener("wheel", function (e) {
+      if (!e.ctrlKey) return;                          /* a plain wheel scrolls (pans) */
+      e.preventDefault();
+      var r = body.getBoundingClientRect();
+      zoomBy(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
+    }, { passive: false });
+    body.addEventListener("pointerdown", function (e) {       /* mouse: drag to pan */
+      if (e.pointerType !== "mouse" || e.button !== 0 || (e.target.closest && e.target.closest("a"))) return;
+      drag = { x: e.clientX, y: e.clientY, left: body.scrollLeft, top: body.scrollTop };
+      body.classList.add("is-dragging");
+    });
+    window.addEventListener("pointermove", function (e) {
+      if (!drag) return;
+      body.scrollLeft = drag.left - (e.clientX - drag.x);
+      body.scrollTop = drag.top - (e.clientY - drag.y);
+    });
+    window.addEventListener("pointerup", function () { drag = null; body.classList.remove("is-dragging"); });
+    body.addEventListener("keydown", function (e) {
+      if (e.key === "+" || e.key === "=") zoomBy(STEP);
+      else if (e.key === "-") zoomBy(1 / STEP);
+      else if (e.key === "0") fit();
+    });
   }
 
   function openChart(box) {
     var svg = box.querySelector("svg");
     if (!svg) return;
-    var d = zoomDialog();
+    var v = zoomView();
     var copy = svg.cloneNode(true);
     copy.removeAttribute("id");
     copy.querySelectorAll("[id]").forEach(function (el) { el.setAttribute("id", "zoom-" + el.getAttribute("id")); });
-    d.querySelector(".std-zoom__title").textContent = box.getAttribute("data-zoom-title") || "";
-    var body = d.querySelector(".std-zoom__body");
-    body.innerHTML = "";
-    body.appendChild(copy);
-    if (typeof d.showModal === "function") d.showModal(); else d.setAttribute("open", "");
+    v.w = parseFloat(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
+    v.h = parseFloat(svg.getAttribute("height")) || svg.getBoundingClientRect().height;
+    v.scale = 1;
+    v.svg = copy;
+    v.dialog.querySelector(".std-zoom__title").textContent = box.getAttribute("data-zoom-title") || "";
+    v.body.innerHTML = "";
+    v.body.appendChild(copy);
+    if (typeof v.dialog.showModal === "function") v.dialog.showModal(); else v.dialog.setAttribute("open", "");
+    fit();
+    v.body.focus({ preventScroll: true });
+  }
+
+  /* on the page: a chart drawn much smaller than its natural size says it can be enlarged */
+  function markSmall(box) {
+    var svg = box.querySelector("svg");
+    if (!svg) return;
+    var natural = parseFloat(svg.getAttribute("width")) || 0;
+    box.classList.toggle("is-small", natural > 0 && svg.getBoundingClientRect().width < natural * 0.8);
   }
 
   function setupChart(box) {
@@ -186,13 +343,20 @@
     var tools = box.nextElementSibling;
     var button = tools && tools.querySelector(".std-flow__zoom");
     if (button) button.addEventListener("click", function () { openChart(box); });
+    markSmall(box);
+    window.addEventListener("resize", function () { markSmall(box); });
   }
 
   function setup() {
-    document.querySelectorAll(".std-checklist[data-checklist]").forEach(setupChecklist);
+    document.querySelectorAll(".std-checklist[data-checklist]").forEach(function (root) {
+      try { setupChecklist(root); } catch (e) { /* a browser without BigInt: the form stays a plain form */ }
+    });
     document.querySelectorAll("form.std-criteria").forEach(setupCriteria);
     document.querySelectorAll(".flowchart").forEach(setupChart);
   }
+
+  /* for tests: the scoring rules as a pure function */
+  window.stdsiteChecklist = { evaluate: evaluateChecklist };
 
   /* Material's instant navigation swaps pages without reloading: hook its document$ when present */
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);

@@ -10,6 +10,7 @@
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 50;
+  var OUT_OF_FORCE = ["replaced", "abolished"];       /* badge classes of 被代替, 废止, 已废止 */
   var index = null, loading = null;
 
   function norm(s) { return (s.normalize ? s.normalize("NFKC") : s).toLowerCase(); }
@@ -39,10 +40,11 @@
     var docs = [];
     data.pages.forEach(function (page) {
       var url = page[0], boost = page[1], sections = page[2], pageTitle = sections.length ? sections[0][1] : "";
+      var status = page[3] || null;       /* [status, badge class] of a standard's or a document's page */
       sections.forEach(function (s, i) {
         docs.push({
           page: url, boost: boost, anchor: s[0], title: s[1], text: s[2], first: i === 0, pageTitle: pageTitle,
-          nTitle: norm(s[1]), nText: norm(s[2])
+          status: status, nTitle: norm(s[1]), nText: norm(s[2])
         });
       });
     });
@@ -123,6 +125,9 @@
       /* the page title counts double; other sections add a little each */
       p.score = p.boost * (headScore * 2 + p.sections[0].score +
         p.sections.slice(1, 6).reduce(function (a, s) { return a + s.score * 0.2; }, 0) + n * 5);
+      /* a standard or document no longer in force ranks below the one that is */
+      var status = (p.head || p.sections[0].doc).status;
+      if (status && OUT_OF_FORCE.indexOf(status[1]) >= 0) p.score *= 0.6;
       out.push(p);
     }
     out.sort(function (a, b) { return b.score - a.score || a.title.length - b.title.length; });
@@ -175,10 +180,18 @@
     };
   }
 
+  /* the status a result's page has (现行, 被代替, 废止 …), as the badge the pages show */
+  function badge(status) {
+    if (!status) return "";
+    return ' <span class="std-badge std-badge--' + escapeHtml(status[1]) + '">' + escapeHtml(status[0]) + "</span>";
+  }
+
   function render(p, ts) {
     var head = p.head || p.sections[0].doc;
     var best = p.sections.filter(function (s) { return !s.doc.first; });
-    var group = [item(head, p.score, ts, p.hits)];
+    var first = item(head, p.score, ts, p.hits);
+    first.title += badge(head.status);
+    var group = [first];
     best.forEach(function (s, i) {
       /* two best sections show a teaser; the rest fold under "more" */
       group.push(item(s.doc, i < 2 ? p.score : s.score, ts, p.hits));

@@ -2,15 +2,41 @@
 (function () {
   "use strict";
 
-  /* Filterable tables: <form data-filter-table="id"> with <select data-filter="status"> */
+  /* Filterable tables: <form data-filter-table="id" data-filter-empty="id"> with <select data-filter="status">.
+     The choice lives in the address (?status=现行&level=…): reload, Back and shared links keep it,
+     and the home page's links such as standards/?status=现行 preselect it. */
   function setupFilters(form) {
     var table = document.getElementById(form.getAttribute("data-filter-table"));
     if (!table) return;
     var rows = table.tBodies[0].rows, out = form.querySelector("output");
+    var empty = document.getElementById(form.getAttribute("data-filter-empty") || "");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var clearInForm = form.querySelector(".std-filter-clear");
+
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (s) {
+        var wanted = params.get(s.getAttribute("data-filter")) || "";
+        var known = Array.prototype.some.call(s.options, function (o) { return o.value === wanted; });
+        s.value = known ? wanted : "";
+      });
+    }
+
+    function toAddress() {
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (s) {
+        if (s.value) params.set(s.getAttribute("data-filter"), s.value);
+        else params.delete(s.getAttribute("data-filter"));
+      });
+      var query = params.toString();
+      var url = location.pathname + (query ? "?" + query : "") + location.hash;
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+    }
+
     function apply() {
-      var wanted = {};
-      form.querySelectorAll("select[data-filter]").forEach(function (s) {
-        if (s.value) wanted[s.getAttribute("data-filter")] = s.value;
+      var wanted = {}, any = false;
+      selects.forEach(function (s) {
+        if (s.value) { wanted[s.getAttribute("data-filter")] = s.value; any = true; }
       });
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
@@ -20,14 +46,23 @@
         if (ok) shown++;
       }
       if (out) out.textContent = "显示 " + shown + " 项";
+      if (empty) empty.hidden = shown > 0;
+      table.hidden = shown === 0;
+      if (clearInForm) clearInForm.hidden = !any;
     }
-    form.addEventListener("change", apply);
-    /* a link such as standards/?status=现行 (from the home page counts) preselects the filter */
-    var params = new URLSearchParams(location.search);
-    form.querySelectorAll("select[data-filter]").forEach(function (s) {
-      var wanted = params.get(s.getAttribute("data-filter"));
-      if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) s.value = wanted;
-    });
+
+    function clear() {
+      selects.forEach(function (s) { s.value = ""; });
+      apply();
+      toAddress();
+    }
+
+    form.addEventListener("change", function () { apply(); toAddress(); });
+    form.addEventListener("reset", function (e) { e.preventDefault(); clear(); });
+    if (empty) empty.querySelectorAll(".std-filter-clear").forEach(function (b) { b.addEventListener("click", clear); });
+    /* a page restored by Back (from the browser's cache) shows what its address says */
+    window.addEventListener("pageshow", function () { fromAddress(); apply(); });
+    fromAddress();
     apply();
   }
 
@@ -36,8 +71,31 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  /* A table wider than its box scrolls sideways: say so under it (CSS shows the hint and edge shadows). */
+  function markScrollable() {
+    document.querySelectorAll(".std-scroll, .md-typeset__scrollwrap").forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("is-scrollable", wide);
+      var hint = box.nextElementSibling;
+      if (wide && !(hint && hint.classList.contains("std-scroll-hint"))) {
+        hint = document.createElement("p");
+        hint.className = "std-scroll-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "表格较宽，可左右滑动查看全部列";
+        box.parentNode.insertBefore(hint, box.nextSibling);
+      }
+    });
+  }
+
   ready(function () {
     document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
+    markScrollable();
+    window.addEventListener("load", markScrollable);      /* Material wraps Markdown tables after we run */
+    window.addEventListener("resize", markScrollable);
+    /* 打印 / 下载 PDF on a standard's page: the browser's print dialog (which also saves a PDF) */
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
   window.stdsiteReady = ready;
 })();

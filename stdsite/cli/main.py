@@ -14,20 +14,62 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import pipeline
-from ..errors import BuildFailed, Problems, ToolMissing, UsageError
+from ..errors import BuildFailed, Problems, ToolMissing, UsageError, os_reason
 from ..model import Project
 from ..output.cache import BuildCache
 from ..output.graphviz import require_dot
 from ..output.parallel import available_cores
-from .site import build_site, explain_failure, source_date_epoch
+from ..text import did_you_mean
+from .site import build_site, check_site_folder, explain_failure, protected, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 COMMANDS = ("build", "check", "serve", "bundle", "new", "publish")
 
 
+class ChineseParser(argparse.ArgumentParser):
+    """argparse with its messages in Chinese: a mistake on the command line is a UsageError
+    (one line, exit code 2) like any other."""
+
+    HELP_WORDS = (("usage:", "用法："), ("positional arguments:", "位置参数："), ("options:", "选项："),
+                  ("show this help message and exit", "显示本帮助并退出"))
+
+    def error(self, message: str):
+        raise UsageError(translate_argparse(message))
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for english, chinese in self.HELP_WORDS:
+            text = text.replace(english, chinese)
+        return text
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：")
+
+
+def translate_argparse(message: str) -> str:
+    """argparse's English error as a Chinese line (with a did-you-mean for a mistyped command)."""
+    m = re.match(r"argument (\S+): invalid int value: '(.*)'$", message)
+    if m:
+        return f"{m.group(1)} 的值「{m.group(2)}」应为整数"
+    m = re.match(r"argument command: invalid choice: '(.*?)'", message)
+    if m:
+        hint = did_you_mean(m.group(1), COMMANDS) or "。"
+        return f"未知的命令「{m.group(1)}」{hint}可用的命令：{'、'.join(COMMANDS)}"
+    m = re.match(r"argument (\S+): expected one argument$", message)
+    if m:
+        return f"{m.group(1)} 后面缺少值"
+    m = re.match(r"unrecognized arguments: (.*)$", message)
+    if m:
+        return f"多余的参数「{m.group(1)}」（运行 python build.py -h 查看用法）"
+    m = re.match(r"ambiguous option: (\S+) could match (.*)$", message)
+    if m:
+        return f"选项 {m.group(1)} 不明确，可能是：{m.group(2)}"
+    return f"命令行参数有误（运行 python build.py -h 查看用法）：{message}"
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="build.py", description="重庆机关事务标准化发布系统：检查源文件、生成网站与离线包")
+    parser = ChineseParser(prog="build.py", description="重庆机关事务标准化发布系统：检查源文件、生成网站与离线包")
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS, help="要执行的命令（默认 build）")
     parser.add_argument("arg", nargs="?", help="new 的类型（standard / course），或 publish 的期次编号")
     parser.add_argument("--src", default="standards_src", help="源文件夹（默认 standards_src）")
@@ -39,7 +81,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--config", default=str(CONFIG), help=argparse.SUPPRESS)
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_intermixed_args(argv)      # options may come after publish's id too
     except SystemExit as exc:
         raise SystemExit(0 if exc.code == 0 else 2)
     if args.as_of:
@@ -92,12 +134,20 @@ def setup_logging() -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     session = session_for(args, available_cores())
+    check_site_folder(session, Path(args.out), args.config)        # before anything else: refuse early
     check(session)
     require_dot()
     setup_logging()
     build_site(session, Path(args.out), args.config)
+    print_notices(session)
     print(f"网站已生成：{args.out}/（状态截至 {args.as_of_date.isoformat()}）")
     return 0
+
+
+def print_notices(session: pipeline.Session) -> None:
+    """What the build found wrong with its settings (the build itself succeeded)."""
+    for notice in session.notices:
+        print(notice, file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -121,13 +171,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from ..output.bundle import make_bundle
+    from ..output.bundle import check_dist_folder, make_bundle
     session = session_for(args, available_cores())
+    check_dist_folder(Path(args.dist), protected(session, args.config))     # before anything else: refuse early
     check(session)
     require_dot()
     setup_logging()
     zip_path = make_bundle(Path(args.dist), args.as_of_date, source_date_epoch(args.as_of_date),
-                           lambda site: build_site(session, site, args.config, offline=True))
+                           lambda site: build_site(session, site, args.config, offline=True),
+                           protected(session, args.config))
+    print_notices(session)
     print(f"离线包已生成：{zip_path}")
     return 0
 
@@ -170,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:              # the system refused a file operation (read-only, full, busy…)
+        print(f"系统错误：{os_reason(exc)}", file=sys.stderr)
+        if args is not None and args.debug:
+            raise
+        return 2
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for editors
         print(f"内部错误（请把这条信息发给维护人员）：{type(exc).__name__}: {exc}", file=sys.stderr)
         if args is not None and args.debug:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..derive import editions
-from ..errors import BuildFailed, SourceError, UsageError
+from ..errors import BuildFailed, SourceError, UsageError, os_reason
 from ..model import Project
 from ..output.files import atomic_write, json_bytes
 
@@ -43,5 +43,18 @@ def publish(project: Project, edition_id: str, as_of: dt.date) -> str:
         return shown
     # the edition as computed from the sources, compared with the (possibly frozen) previous one
     data = editions.frozen_json(view, editions.title(project))
-    atomic_write(path, json_bytes(data))
+    _check_target(path, Path(project.root), shown)
+    try:
+        atomic_write(path, json_bytes(data))
+    except OSError as exc:
+        raise UsageError(f"无法写入 {shown}：{os_reason(exc)}") from None
     return shown
+
+
+def _check_target(path: Path, root: Path, shown: str) -> None:
+    """Publish writes one new file inside the source folder, replacing nothing: not through a
+    link that leads elsewhere, not over a folder or another kind of file."""
+    if not path.parent.resolve().is_relative_to(root.resolve()) or path.is_symlink():
+        raise UsageError(f"{shown} 所在的文件夹是指向源文件夹之外的链接，已拒绝发布")
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{shown} 已存在但不是可读的已发布期次文件，已拒绝覆盖；请先检查或删除它")

@@ -25,6 +25,11 @@ framework: {slot}
 # issued: {today}
 # effective: {today}
 stage: 制定中
+# 公开征求意见时写上（截止日期当天仍可反馈；编制说明的路径相对于本文件）；发布时删去：
+# consultation:
+#   until: {today}
+#   contact: 反馈方式（单位、电话、邮箱）
+#   explanation: 编制说明.pdf
 issuer: 重庆市机关事务管理局
 drafters: []
 tags: []

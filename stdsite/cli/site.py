@@ -1,7 +1,8 @@
-"""Building the site: into a temporary folder beside the output, swapped in when the build
-succeeded (a failed or killed build leaves the previous site untouched), reproducibly, and
-incrementally: pages and files that did not change are linked from the previous site
-(stdsite/mkdocs/driver.py); what the previous build left is kept in the build cache."""
+"""Building the site: into a working folder beside the output, swapped in when the build
+succeeded (a failed or killed build leaves the previous site untouched), reproducibly, only ever
+replacing a folder a previous build made (output/folders.py), and incrementally: pages and files
+that did not change are linked from the previous site (stdsite/mkdocs/driver.py); what the
+previous build left is kept in the build cache."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,15 +10,14 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import pipeline
-from ..errors import BuildFailed, UsageError
+from ..errors import BuildFailed, UsageError, os_reason
 from ..mkdocs import driver
-from ..output.files import replace_dir
+from ..output.folders import STAMP, STAMP_TEXT, guard_output_folder, replace_dir, working_folder
 from ..output.sitefiles import SiteWriter
 
 
@@ -42,6 +42,24 @@ def source_date_epoch(as_of: dt.date) -> int:
     return int(os.environ["SOURCE_DATE_EPOCH"])
 
 
+def protected(session: pipeline.Session, config_file: str) -> list[tuple[Path, str]]:
+    """What no output folder may be, contain or (the sources) lie in."""
+    kept = [(Path(session.settings.src), "源文件夹"), (Path(config_file).parent, "项目文件夹")]
+    if session.cache.folder is not None:
+        kept.append((session.cache.folder, "缓存文件夹"))
+    return kept
+
+
+def built_before_stamps(folder: Path) -> bool:
+    """A site built by a version that wrote no stamp: our assets and our search index."""
+    return (folder / "assets" / "stdsite").is_dir() and (folder / "search" / "stdsearch.js").is_file()
+
+
+def check_site_folder(session: pipeline.Session, out: Path, config_file: str) -> Path:
+    """The resolved output folder if a build may replace it; UsageError (nothing touched) if not."""
+    return guard_output_folder(out, "输出文件夹", protected(session, config_file), built_before_stamps)
+
+
 def state_file(session: pipeline.Session, out: Path) -> Path | None:
     """Where the cache keeps what the last build into `out` left (None without a cache folder)."""
     folder = session.cache.folder
@@ -61,53 +79,36 @@ def template_cache(session: pipeline.Session) -> object | None:
 
 
 def build_site(session: pipeline.Session, out: Path, config_file: str, offline: bool = False) -> None:
-    """Build into a temporary folder beside `out`, then swap it in: a failed build leaves `out` as it was.
+    """Build into a working folder beside `out`, then swap it in: a failed build leaves `out` as it was.
     The web site gets a `.gz` twin of every text file; the offline bundle does not."""
     from mkdocs.exceptions import Abort, BuildError, PluginError
 
     source_date_epoch(session.settings.as_of)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out)
+    out = check_site_folder(session, out, config_file)
     saved = None if offline else state_file(session, out)
     previous = driver.SiteState.load(saved) if out.is_dir() else driver.SiteState()
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    tmp = working_folder(out, "building")
     try:
         overrides: dict[str, object] = {"site_dir": str(tmp)}
         if offline:
             overrides["use_directory_urls"] = False
         config = load_config(session, config_file, **overrides)
         writer = SiteWriter(tmp, out if out.is_dir() else None, previous.manifest, compress=not offline)
+        writer.write(STAMP, STAMP_TEXT)      # the folder is ours: the next build may replace it
         try:
-            state = driver.build(config, writer, previous, driver.Options(session.settings.workers, templates=template_cache(session)))
+            state = driver.build(config, writer, previous,
+                                 driver.Options(session.settings.workers, templates=template_cache(session)))
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
-        replace_dir(tmp, out)
+        try:
+            replace_dir(tmp, out)
+        except OSError as exc:
+            raise UsageError(f"无法把网站放到 {out}：{os_reason(exc)}") from None
         if saved is not None:
             state.save(saved)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-def remove_leftovers(out: Path) -> None:
-    """Remove what builds into `out` that were killed left beside it (`.site.building-<pid>-…`,
-    `.site.old-<pid>-…`): only folders whose build process is gone."""
-    for path in out.parent.glob(f".{out.name}.*-*"):
-        kind, _, rest = path.name[len(out.name) + 2:].partition("-")
-        pid = rest.partition("-")[0]
-        if kind in ("building", "old") and pid.isdigit() and path.is_dir() and not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def explain_failure(exc: BaseException) -> str:

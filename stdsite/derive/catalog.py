@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import STATUSES, Course, Document, Project, Standard
+from ..model import STATUSES, Case, Course, Document, Pilot, Project, Standard
 from ..text import natural_key, years_after, years_before
+from ..validate.references import CodeIndex, body_references
 
 
 def standard_status(standard: Standard, replaced_by: list[Standard], as_of: dt.date) -> str:
@@ -94,6 +95,11 @@ class Catalog:
         return {s.code: s for s in self.project.standards}
 
     @cached_property
+    def codes(self) -> CodeIndex:
+        """What `[[code]]` names, undated codes (the latest edition) included."""
+        return CodeIndex(self.project.standards)
+
+    @cached_property
     def courses_by_id(self) -> dict[str, Course]:
         return {c.id: c for c in self.project.courses}
 
@@ -113,6 +119,31 @@ class Catalog:
 
     def documents_citing(self, code: str) -> list[Document]:
         return [d for d in self.documents if code in d.related]
+
+    @cached_property
+    def case_codes(self) -> dict[str, tuple[str, ...]]:
+        """Case id -> the codes it cites: its `standards`, then those its body references."""
+        out = {}
+        for case in self.project.cases:
+            found = [self.codes.find(r.code)[0] for r in body_references(case.body, case.body_line) if r.code]
+            out[case.id] = tuple(dict.fromkeys([*case.standards, *(s.code for s in found if s is not None)]))
+        return out
+
+    def cases_citing(self, code: str) -> list[Case]:
+        """Cases that name the standard in `standards` or reference it in their body, newest first."""
+        return sorted((c for c in self.project.cases if code in self.case_codes[c.id]), key=lambda c: c.date, reverse=True)
+
+    def pilots_implementing(self, code: str) -> list[Pilot]:
+        return [p for p in self.project.pilots if code in p.standards]
+
+    @cached_property
+    def pilots_by_id(self) -> dict[str, Pilot]:
+        return {p.id: p for p in self.project.pilots}
+
+    def document_numbered(self, number: str) -> Document | None:
+        """The document with this 文号 (compared without spaces)."""
+        compact = "".join(number.split())
+        return next((d for d in self.documents if "".join(d.number.split()) == compact), None)
 
     def counts(self) -> dict[str, int]:
         out = {name: 0 for name in STATUSES}

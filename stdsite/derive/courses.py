@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..load.markdown import admonitions
 from ..model import AUDIENCES, Course
 from ..text import normalize_code
 from ..validate.references import course_references
@@ -61,3 +62,27 @@ def audiences(course: Course) -> tuple[str, ...]:
 
 def audience_order(name: str) -> int:
     return AUDIENCES.index(name) if name in AUDIENCES else len(AUDIENCES)
+
+
+@dataclass(frozen=True)
+class KeyPoints:
+    """The `!!! keypoints` boxes of one module (or of the text before the first module)."""
+
+    module: int | None          # 1-based module number; None before the first module
+    title: str                  # the module's title, or the course's
+    lines: tuple[str, ...]      # the boxes' Markdown, indentation removed, one box after another
+
+
+def keypoints(course: Course) -> list[KeyPoints]:
+    """The course's key points grouped by module, in order (要点回顾)."""
+    groups: dict[int | None, list[str]] = {}
+    starts = [m.line for m in course.modules]
+    for box in admonitions(course.body, course.body_line):
+        if box.kind != "keypoints" or not any(line.strip() for line in box.content):
+            continue
+        module = sum(1 for start in starts if start < box.line) or None
+        lines = groups.setdefault(module, [])
+        if lines:
+            lines.append("")
+        lines.extend(box.content)
+    return [KeyPoints(n, course.modules[n - 1].title if n else course.title, tuple(lines)) for n, lines in groups.items()]

@@ -10,10 +10,12 @@ computation, no I/O. The indicators (see docs/help/reference.md):
                        evaluation dated on or before D, over those standards;
 - reviewed_after_5y    managed 现行 standards with effective <= D - 5 years whose 复审 is not
                        due, over those standards;
-- training_attendance  attendees of sessions held within the targets' period and on or before D.
+- training_attendance  attendees of sessions held within the plan period and on or before D
+                       (None without a period).
 
-Ratios are None when the denominator is 0, else rounded half-up to 4 decimals. The period and
-the targets come from targets.yaml, so a new period needs no code change.
+Ratios are None when the denominator is 0, else rounded half-up to 4 decimals. The targets come
+from the period's computed indicators in targets.yaml (None where the period sets none); which
+period and which date to measure at is decided in periods.py and plan.py.
 """
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import (COUNT_INDICATORS, INDICATORS, TARGET_NAMES, Area, Category, Item, Period, PlanItem, Session,
-                     Standard)
+from ..model import (COMPUTED, COUNT_INDICATORS, INDICATORS, TARGET_NAMES, Area, Category, Item, Period, PlanItem,
+                     Session, Standard)
 from ..text import months_before, natural_key, years_before
 from .catalog import Catalog, issued_by, review_base, review_due, review_due_date
 
@@ -97,9 +99,12 @@ class Indicator:
 
     @property
     def met(self) -> bool | None:
-        """Whether the value reaches the target; None when there is no value or no target."""
+        """Whether the value reaches the target (ratios compared as rounded to 4 decimals); None
+        when there is no value or no target."""
         if self.value is None or self.target is None:
             return None
+        if self.is_ratio:
+            return rounded(self.value) >= rounded(self.target)
         return self.value >= self.target
 
     def json(self) -> dict:
@@ -109,33 +114,21 @@ class Indicator:
 
 @dataclass
 class Indicators:
-    """Everything the dashboard shows, computed once from a catalog."""
+    """The five computed indicators of one catalog (as of its date) for one plan period."""
 
     catalog: Catalog
+    period: Period | None
     values: dict[str, Indicator] = field(default_factory=dict)
 
     @property
     def as_of(self) -> dt.date:
         return self.catalog.as_of
 
-    @property
-    def period(self) -> Period:
-        return self.catalog.project.targets.period
-
     def __getitem__(self, name: str) -> Indicator:
         return self.values[name]
 
     def __iter__(self):
         return (self.values[name] for name in NAMES)
-
-    def json(self) -> dict:
-        """The indicators.json document."""
-        period = self.period
-        return {
-            "as_of": self.as_of.isoformat(),
-            "period": {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()},
-            "indicators": {name: self.values[name].json() for name in NAMES},
-        }
 
 
 # -- small date and number rules ------------------------------------------------------------------
@@ -145,6 +138,11 @@ def ratio(numerator: int, denominator: int) -> float | None:
         return None
     exact = Decimal(numerator) / Decimal(denominator)
     return float(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def rounded(value: float) -> Decimal:
+    """A ratio rounded half-up to 4 decimals, exactly (for comparing a value with its target)."""
+    return Decimal(repr(float(value))).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
 def review_dates(standard: Standard, as_of: dt.date) -> ReviewDue | None:
@@ -234,25 +232,31 @@ def reviewed_after_5y(catalog: Catalog, target: float | None) -> Indicator:
                      ok, tuple(population), overdue)
 
 
-def sessions_counted(catalog: Catalog) -> list[Session]:
-    """Sessions held within the targets' period and on or before D, by date."""
-    period, as_of = catalog.project.targets.period, catalog.as_of
+def sessions_counted(catalog: Catalog, period: Period) -> list[Session]:
+    """Sessions held within the period and on or before D, by date."""
+    as_of = catalog.as_of
     return sorted((s for s in catalog.project.sessions if period.start <= s.date <= period.end and s.date <= as_of),
                   key=lambda s: (s.date, s.line))
 
 
-def training_attendance(catalog: Catalog, target: float | None) -> Indicator:
-    counted = sessions_counted(catalog)
+def training_attendance(catalog: Catalog, target: float | None, period: Period | None) -> Indicator:
+    """Attendees of the period's sessions held by D; None without a period."""
+    if period is None:
+        return Indicator("training_attendance", None, target)
+    counted = sessions_counted(catalog, period)
     return Indicator("training_attendance", sum(s.attendees for s in counted), target, counted=tuple(counted))
 
 
-def compute(catalog: Catalog) -> Indicators:
-    """The five indicators for the catalog's as-of date and the targets' period."""
-    targets = catalog.project.targets.values
-    builders = {"coverage_core_areas": coverage, "plan_completion": plan_completion,
-                "evaluated_after_1y": evaluated_after_1y, "reviewed_after_5y": reviewed_after_5y,
-                "training_attendance": training_attendance}
-    return Indicators(catalog, {name: builders[name](catalog, targets.get(name)) for name in NAMES})
+def compute(catalog: Catalog, period: Period | None) -> Indicators:
+    """The five indicators as of the catalog's date, against the targets `period` sets (None
+    where it sets none), training limited to `period`."""
+    targets = {g.id: g.target for g in period.goals if g.kind == COMPUTED} if period else {}
+    values = {"coverage_core_areas": coverage(catalog, targets.get("coverage_core_areas")),
+              "plan_completion": plan_completion(catalog, targets.get("plan_completion")),
+              "evaluated_after_1y": evaluated_after_1y(catalog, targets.get("evaluated_after_1y")),
+              "reviewed_after_5y": reviewed_after_5y(catalog, targets.get("reviewed_after_5y")),
+              "training_attendance": training_attendance(catalog, targets.get("training_attendance"), period)}
+    return Indicators(catalog, period, values)
 
 
 # -- due lists ------------------------------------------------------------------------------------

@@ -20,8 +20,10 @@ from .memo import FileMemo, stamp
 from .yaml import ParseMemo, ReadProblem, parse_yaml
 
 # files read whole at the top of the source folder, and folders read recursively (with suffixes)
-SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml")
-FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",)}
+SINGLE_FILES = ("framework.yaml", "targets.yaml", "plan.yaml", "training_sessions.yaml", "directory.yaml",
+                "records.yaml", "pilots.yaml", "feedback.yaml")
+FOLDERS = {"standards": (".md", ".yaml", ".yml"), "documents": (".yaml", ".yml"), "courses": (".md",),
+           "cases": (".md",)}
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Sources:
     single: dict[str, SourceFile] = field(default_factory=dict)        # file name -> file (when present)
     folders: dict[str, list[SourceFile]] = field(default_factory=dict)  # folder -> files in path order
     frozen: dict[str, tuple[str, dict]] = field(default_factory=dict)  # edition id -> (shown path, JSON)
+    frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)             # diagrams/<name>.dot -> DOT text
 
     @property
@@ -79,7 +82,7 @@ def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None,
             sources.folders[name] = [f for path in folder.files(name, *suffixes)
                                      if (f := files.run(("read", str(path)), stamp(path), problems,
                                                         lambda path=path: _read(folder, path), memo))]
-    sources.frozen = _frozen_editions(folder)
+    sources.frozen, sources.frozen_lines = _frozen_editions(folder)
     sources.diagrams = _diagrams(diagrams_dir, problems)
     return sources
 
@@ -116,17 +119,19 @@ def structured_blocks(fences: list[Fence], shown: str, problems: Problems, memo:
     return out
 
 
-def _frozen_editions(folder: SourceFolder) -> dict[str, tuple[str, dict]]:
-    """directory/<edition id>.json files written by `build.py publish`."""
-    out = {}
+def _frozen_editions(folder: SourceFolder) -> tuple[dict[str, tuple[str, dict]], dict[str, dict[str, int]]]:
+    """directory/<edition id>.json files written by `build.py publish`, and the lines of the ids
+    in their `added` and `removed` lists (for messages)."""
+    out, lines = {}, {}
     for path in folder.files("directory", ".json"):
         shown = folder.display(path)
         try:
-            data = json.loads(read_text(path))
+            text = read_text(path)
+            data = json.loads(text)
         except ReadProblem as problem:
             folder.problems.error(shown, problem.line, problem.message)
             continue
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:   # json's own message is English: only its line is kept
             line = getattr(exc, "lineno", None)
             folder.problems.error(shown, line, "已发布期次文件不是有效的 JSON，无法读取；"
                                                "请勿手工修改该文件（可删除后重新运行 build.py publish）")
@@ -135,6 +140,24 @@ def _frozen_editions(folder: SourceFolder) -> dict[str, tuple[str, dict]]:
             folder.problems.error(shown, None, "已发布期次文件格式不对（应由 build.py publish 生成）")
             continue
         out[path.stem] = (shown, data)
+        lines[path.stem] = _list_lines(text, data)
+    return out, lines
+
+
+def _list_lines(text: str, data: dict) -> dict[str, int]:
+    """{"added:<id>" / "removed:<id>": line} — where each id of those lists first appears after
+    the list's key in the file (JSON keeps no positions)."""
+    out = {}
+    for key in ("added", "removed"):
+        start = text.find(f'"{key}"')
+        items = data.get(key)
+        if start < 0 or not isinstance(items, list):
+            continue
+        for item in items:
+            ident = item.get("id") if isinstance(item, dict) else item
+            at = text.find(json.dumps(str(ident), ensure_ascii=False), start) if ident is not None else -1
+            if at >= 0:
+                out.setdefault(f"{key}:{ident}", text.count("\n", 0, at) + 1)
     return out
 
 

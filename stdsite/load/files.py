@@ -93,21 +93,34 @@ class SourceFolder:
         return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
 
     def files(self, folder: str, *suffixes: str) -> list[Path]:
-        """Files under `folder` with one of `suffixes` (hidden ones skipped), in path order; a
-        link that leads out of the source folder is reported and skipped."""
+        """Files under `folder` with one of `suffixes` (hidden ones skipped), in path order.
+        Links are followed alike for files and folders: one that leads out of the source folder
+        is reported and skipped (a folder link with everything under it)."""
         base = self.root / folder
         if not base.is_dir():
             return []
-        found = [p for p in base.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                 and not any(part.startswith(".") for part in p.relative_to(self.root).parts)]
-        safe = []
-        for path in found:
-            if not inside(path.resolve(), self.root):
-                self.problems.error(f"{self.given}/{path.relative_to(self.root).as_posix()}", None,
-                                    "文件链接指向 standards_src/ 之外，已忽略")
+        found, visited = [], set()
+        for here, folders, names in os.walk(base, followlinks=True):
+            real = Path(here).resolve()
+            shown = f"{self.given}/{Path(here).relative_to(self.root).as_posix()}"
+            if not inside(real, self.root):
+                self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
+                folders[:] = []
                 continue
-            safe.append(path)
-        return sorted(safe, key=lambda p: p.relative_to(self.root).as_posix())
+            if real in visited:                 # a link back to a folder already read
+                folders[:] = []
+                continue
+            visited.add(real)
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in names:
+                path = Path(here) / name
+                if name.startswith(".") or path.suffix.lower() not in suffixes or not path.is_file():
+                    continue
+                if not inside(path.resolve(), self.root):
+                    self.problems.error(f"{shown}/{name}", None, "文件链接指向 standards_src/ 之外，已忽略")
+                    continue
+                found.append(path)
+        return sorted(found, key=lambda p: p.relative_to(self.root).as_posix())
 
     def _text(self, path: Path) -> str | None:
         """The decoded text, or None (reported) for a link out of the folder or an empty file."""

@@ -14,9 +14,15 @@ from .yaml import ReadProblem
 
 Fence = tuple[str, str, int, int]        # (info string, content, first line, last line)
 
-CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*)[\s\u3000]+(\S.*)$")
+# a clause (`5.1 车辆配备`) or an annex clause (`A.1 派车单内容`), and an annex (GB/T 1.1):
+# `附录 A（规范性）派车单样式`, brackets full- or half-width
+CLAUSE_HEADING = re.compile(r"^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[\s\u3000]+(\S.*)$")
+ANNEX_HEADING = re.compile(r"^附录[\s\u3000]*([A-Z])[\s\u3000]*[（(][\s\u3000]*(规范性|资料性)[\s\u3000]*[）)][\s\u3000]*(.*)$")
+ANNEX_LIKE = re.compile(r"^附录[\s\u3000]*[A-Za-zＡ-Ｚａ-ｚ](?![A-Za-z])")
 REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
+# `!!! kind "title"` (or `??? kind`, `???+ kind`): an admonition, its content indented below
+ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)\b(.*)$")
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
 FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -73,10 +79,70 @@ def scan(body: str, body_line: int) -> tuple[list[Heading], list[Fence]]:
     return headings, fences
 
 
+# Python-Markdown's link patterns take time growing with the square of the `[` in one paragraph
+# (2000: 2 s, 4000 over lines of one paragraph: 22 s, 100 KB of `*[`: more than 15 minutes);
+# 500 take 0.15 s. A paragraph with more is shown as plain text (and `check` warns).
+MAX_BRACKETS = 500
+_NEW_UNIT = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||>)")
+
+
+@functools.lru_cache(maxsize=1024)
+def bracket_heavy(body: str, body_line: int) -> tuple[tuple[int, int, int], ...]:
+    """(first line, last line, count of `[`) of every paragraph outside code fences with more
+    than MAX_BRACKETS `[`. A paragraph is a run of non-blank lines; a list item, table row,
+    heading or quote line starts a new one (Python-Markdown handles those one by one)."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    out = []
+    first, count = None, 0
+    for offset, text in enumerate(body.split("\n") + [""]):
+        line = body_line + offset
+        if not text.strip() or line in fenced or _NEW_UNIT.match(text):
+            if first is not None and count > MAX_BRACKETS:
+                out.append((first, line - 1, count))
+            first, count = None, 0
+            if not text.strip() or line in fenced:
+                continue
+        if first is None:
+            first = line
+        count += text.count("[")
+    return tuple(out)
+
+
 def _dedent(line: str, indent: int) -> str:
     """Remove up to `indent` leading spaces (the opening fence's indentation)."""
     strip = len(line) - len(line.lstrip(" "))
     return line[min(strip, indent):]
+
+
+@dataclass(frozen=True)
+class Admonition:
+    """An admonition outside code fences: its kind (`instructor`, `keypoints`…), title as written
+    (quotes removed), first line, and its indented content lines with the indentation removed."""
+
+    kind: str
+    title: str
+    line: int
+    content: tuple[str, ...]
+
+
+def admonitions(body: str, body_line: int) -> list[Admonition]:
+    """Every admonition of a body, in order (those inside code fences are examples, not admonitions)."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    lines = body.split("\n")
+    out = []
+    for index, text in enumerate(lines):
+        m = ADMONITION.match(text)
+        if m is None or body_line + index in fenced:
+            continue
+        content: list[str] = []
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+            content.append(lines[end][4:] if lines[end].startswith("    ") else lines[end][1:])
+            end += 1
+        while content and not content[-1].strip():
+            content.pop()
+        out.append(Admonition(m.group(2), m.group(3).strip().strip('"').strip(), body_line + index, tuple(content)))
+    return out
 
 
 def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference]:

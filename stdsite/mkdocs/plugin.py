@@ -26,14 +26,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import pipeline
-from ..errors import ToolMissing
+from ..errors import BuildFailed, ToolMissing
 from ..output.cache import BuildCache
 from ..output.search_index import listing_entries
 from ..output.sitefiles import SiteWriter
-from ..render.common import safe_urls
+from ..render.common import safe_html
 from ..render.context import RenderContext
 from ..render.pages import generate, navigation, single_page
 from ..urls import asset, fingerprinted
+from ..validate.feedback import feedback_contact
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -82,11 +83,23 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
+        session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
+        for notice in session.notices:
+            log.info(notice)            # build.py prints it (a warning would fail a strict build)
+        contact, wrong = feedback_contact(config.extra.get("feedback"))
+        if wrong:
+            for line in wrong:
+                log.error(line)
+            raise PluginError(f"mkdocs.yml 的反馈联系方式 extra.feedback 有 {len(wrong)} 个错误，未生成网站")
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
-                                               session.cache, session.settings.workers)
+                                               session.cache, contact, session.settings.workers)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
+        except BuildFailed as exc:         # a diagram over its time limit, or one Graphviz could not draw
+            for error in exc.errors:
+                log.error(str(error))
+            raise PluginError(f"有 {len(exc.errors)} 个图未能生成，未生成网站") from None
         if self.quick is None:
             self.pages = generate(self.ctx)
         else:                   # the previous pages, with the open ones made again (when they can be alone)
@@ -114,17 +127,25 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
             files.append(File.generated(config, src, content=markdown))
-        for path in sorted(ASSETS.rglob("*")):
+        for path in sorted(ASSETS.rglob("*")):     # under their fingerprinted names, and their own (linked by others)
             if path.is_file():
-                name = self.assets[path.relative_to(ASSETS).as_posix()]
-                files.append(File.generated(config, asset(name), abs_src_path=str(path)))
-        for standard in self.ctx.catalog.standards:
-            for attachment in standard.attachments:
+                name = path.relative_to(ASSETS).as_posix()
+                for published in dict.fromkeys((self.assets[name], name)):
+                    files.append(File.generated(config, asset(published), abs_src_path=str(path)))
+        attachments = [a for s in self.ctx.catalog.standards for a in s.published_files]
+        attachments += [a for c in self.ctx.catalog.project.courses for a in c.attachments]
+        for attachment in attachments:
                 files.append(File.generated(config, attachment.target, abs_src_path=attachment.source))
+        published = set()
+        for record in self.ctx.catalog.project.records:     # evidence files of records.yaml
+            evidence = record.evidence
+            if evidence is not None and evidence.kind == "file" and evidence.target not in published:
+                published.add(evidence.target)
+                files.append(File.generated(config, evidence.target, abs_src_path=evidence.source))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return safe_urls(self.ctx.restore(html))
+        return safe_html(self.ctx.restore(html))
 
     @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -132,6 +153,13 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if search is not None and (page.meta.get("search") or {}).get("listing"):
             listing_entries(search.search_index.entries, page.url)
         page.content = self.ctx.restore_late(page.content)
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        """MkDocs gives error pages (404.html) absolute links, right for a web server; the offline
+        bundle has no server root, so there its links are relative to the site folder."""
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,63 +1,16 @@
-"""The validated model: read-only records built once per build (records), the block forms
+"""The validated model: read-only records built once per build (records, plan), the block forms
 (blocks) and the controlled vocabularies (vocab). Everything is re-exported here."""
 from __future__ import annotations
 
-from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, Flow, Parsed, Question, Quiz,
+from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, Flow, Parsed, Question, Quiz,  # noqa: F401
                      Step)
-from .records import (DEFAULT_TARGETS, Area, Attachment, Category, Clause, Course, Directory, Document, Edition,
-                      Evaluation, Framework, Item, Module, Owner, Period, PlanItem, Project, Review, Session,
-                      Standard, Targets)
-from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES,
-                    INDICATORS, LEVELS, PLAN_KINDS, REGIONS, REVIEW_CONCLUSIONS, STAGES, STATUSES, TARGET_NAMES,
+from .plan import (COMPUTED, DEFAULT_TARGETS, RECORD_KINDS, Case, Evidence, Goal, Period, Pilot, Targets,  # noqa: F401
+                   WorkRecord, computed_goals)
+from .records import (Area, Attachment, Category, Clause, Consultation, Course, Directory, Document,  # noqa: F401
+                      Edition, Evaluation, Exam, Feedback, FeedbackContact, Framework, Item, Module, Owner, PlanItem,
+                      Project, Review, Session, Standard)
+from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, COURSE_ATTACHMENT_TYPES,  # noqa: F401
+                    DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES, EVALUATION_ITEMS, EVALUATION_QUESTIONS,
+                    EVALUATION_SCALE, FEEDBACK_KINDS, FEEDBACK_STATUSES, INDICATORS, LEVELS, PILOT_KINDS, PLAN_KINDS,
+                    REGIONS, REVIEW_CONCLUSIONS, REVIEW_SUGGESTED_AT, STAGES, STATUSES, TARGET_NAMES,
                     UNMANAGED_LEVELS)
-
-__all__ = [
-    "ATTACHMENT_TYPES",
-    "AUDIENCES",
-    "Area",
-    "Attachment",
-    "BLOCK_KINDS",
-    "Block",
-    "COUNT_INDICATORS",
-    "Category",
-    "CheckItem",
-    "Checklist",
-    "Clause",
-    "Course",
-    "Criteria",
-    "Criterion",
-    "DEFAULT_DIRECTORY_TITLE",
-    "DEFAULT_TARGETS",
-    "DOCUMENT_STATUSES",
-    "DOC_KINDS",
-    "Diagram",
-    "Directory",
-    "Document",
-    "Edition",
-    "Evaluation",
-    "Flow",
-    "Framework",
-    "INDICATORS",
-    "Item",
-    "LEVELS",
-    "Module",
-    "Owner",
-    "PLAN_KINDS",
-    "Parsed",
-    "Period",
-    "PlanItem",
-    "Project",
-    "Question",
-    "Quiz",
-    "REGIONS",
-    "REVIEW_CONCLUSIONS",
-    "Review",
-    "STAGES",
-    "STATUSES",
-    "Session",
-    "Standard",
-    "Step",
-    "TARGET_NAMES",
-    "Targets",
-    "UNMANAGED_LEVELS",
-]

@@ -42,6 +42,7 @@ class CheckItem:
     clause: str | None
     points: float
     line: int
+    veto: bool = False                    # 否决项: 不符合 fails the whole checklist
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,23 @@ class Diagram:
 
 @dataclass(frozen=True)
 class Question:
-    """One validated question: `answer` is the index of the right option."""
+    """One validated question: `answers` are the indexes of the right options (one, unless
+    `multi`: a 多选 question, right only when exactly those are chosen). `points` counts in exams."""
 
     q: str
     options: tuple[str, ...]
-    answer: int
+    answers: tuple[int, ...]
     explain: str | None
     line: int
+    multi: bool = False
+    points: float = 1
+
+    @property
+    def kind(self) -> str:
+        """单选题, 多选题 or 判断题 (options exactly 正确, 错误)."""
+        if self.multi:
+            return "多选题"
+        return "判断题" if self.options == ("正确", "错误") else "单选题"
 
 
 @dataclass(frozen=True)

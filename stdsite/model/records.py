@@ -6,18 +6,29 @@ Every record keeps `path` (as shown in messages) and the lines of its fields, so
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .. import urls
 from .blocks import Block
+from .plan import DEFAULT_TARGETS, Case, Pilot, Targets, WorkRecord
 
 
 @dataclass(frozen=True)
 class Clause:
+    """A numbered heading: a clause (`5.1`), an annex (`A`, with `annex` 规范性 or 资料性) or an
+    annex clause (`A.1`)."""
+
     number: str
     title: str
     line: int
     level: int
+    annex: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a reference names it: 第 5.1 条, 附录 A, 第 A.1 条."""
+        return f"附录 {self.number}" if self.annex else f"第 {self.number} 条"
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,16 @@ class Attachment:
     title: str
     source: str          # absolute path on disk
     target: str          # site-relative path where it is published
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """征求意见 on a draft (`stage: 制定中`): open up to and including `until`."""
+
+    until: dt.date
+    contact: str | None
+    explanation: Attachment | None      # the 编制说明, published like an attachment
+    line: int
 
 
 @dataclass(frozen=True)
@@ -74,14 +95,34 @@ class Standard:
     clauses: tuple[Clause, ...] = ()
     blocks: tuple[Block, ...] = ()
     slug: str = ""
+    proposer: str | None = None     # 提出单位
+    owner: str | None = None        # 归口单位
+    authors: tuple[str, ...] = ()   # 主要起草人
+    ics: str | None = None          # ICS 分类号, e.g. 03.080
+    ccs: str | None = None          # CCS 分类号, e.g. A16
+    filing: str | None = None       # 备案号
+    consultation: Consultation | None = None
 
     @property
     def has_text(self) -> bool:
         return self.body is not None
 
     @property
+    def published_files(self) -> tuple[Attachment, ...]:
+        """Every file published next to the page: the attachments, then the 编制说明 (once)."""
+        extra = self.consultation.explanation if self.consultation else None
+        if extra is None or any(a.target == extra.target for a in self.attachments):
+            return self.attachments
+        return self.attachments + (extra,)
+
+    @property
     def page(self) -> str:
         return urls.page_url(urls.standard_src(self.slug))
+
+    @functools.cached_property
+    def clause_numbers(self) -> frozenset[str]:
+        """The numbers of its clauses (every `[[#5.1]]` is looked up here: a set, built once)."""
+        return frozenset(c.number for c in self.clauses)
 
 
 @dataclass(frozen=True)
@@ -116,6 +157,15 @@ class Module:
 
 
 @dataclass(frozen=True)
+class Exam:
+    """`exam: {pass, shuffle}` of a course: the pass mark in percent, options shuffled per attempt."""
+
+    pass_mark: float
+    shuffle: bool
+    line: int
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -131,6 +181,8 @@ class Course:
     body_line: int = 1
     modules: tuple[Module, ...] = ()
     blocks: tuple[Block, ...] = ()
+    exam: Exam | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def page(self) -> str:
@@ -191,27 +243,6 @@ class Framework:
 
 
 @dataclass(frozen=True)
-class Period:
-    name: str
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Targets:
-    period: Period
-    values: dict[str, float]          # indicator name -> target value
-    path: str = ""
-
-
-DEFAULT_TARGETS = Targets(
-    period=Period("“十四五”", dt.date(2021, 1, 1), dt.date(2025, 12, 31)),
-    values={"coverage_core_areas": 0.90, "plan_completion": 0.95, "evaluated_after_1y": 0.30,
-            "reviewed_after_5y": 1.00, "training_attendance": 5000},
-)
-
-
-@dataclass(frozen=True)
 class PlanItem:
     title: str
     kind: str
@@ -229,6 +260,10 @@ class Session:
     place: str | None
     attendees: int
     line: int
+    hours: float | None = None         # 学时 per attendee
+    trainer: str | None = None
+    unit: str | None = None            # 举办单位
+    audience: str | None = None        # one of AUDIENCES
 
 
 @dataclass(frozen=True)
@@ -246,6 +281,36 @@ class Directory:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """One comment received (feedback.yaml): 实施反馈 on a standard in force, or 征求意见 on a draft."""
+
+    date: dt.date
+    standard: str                  # normalised code of a standard of the repository
+    clause: str | None
+    sender: str                    # `from`
+    kind: str
+    summary: str
+    status: str                    # as written: 待处理 · 已采纳 · 部分采纳 · 未采纳
+    reply: str | None
+    closed: dt.date | None
+    line: int
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def handled(self) -> bool:
+        return self.status != "待处理"
+
+
+@dataclass(frozen=True)
+class FeedbackContact:
+    """Where feedback goes: mkdocs.yml `extra.feedback` (every part optional)."""
+
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything loaded from one standards_src/ folder."""
 
@@ -258,9 +323,14 @@ class Project:
     targets: Targets = DEFAULT_TARGETS
     plan: tuple[PlanItem, ...] = ()
     sessions: tuple[Session, ...] = ()
+    records: tuple[WorkRecord, ...] = ()
+    pilots: tuple[Pilot, ...] = ()
+    cases: tuple[Case, ...] = ()
     directory: Directory | None = None
     frozen_editions: dict[str, dict] = field(default_factory=dict)   # edition id -> published JSON
+    frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
+    feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
 
 
 Owner = Standard | Course          # what a body and its blocks belong to

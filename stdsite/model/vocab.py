@@ -15,6 +15,10 @@ STATUSES = ("现行", "即将实施", "制定中", "被代替", "废止")
 DOCUMENT_STATUSES = ("现行有效", "已废止")
 BLOCK_KINDS = ("flow", "checklist", "criteria", "dot", "quiz")
 PLAN_KINDS = ("制定", "修订")
+PILOT_KINDS = ("国家级试点", "市级试点", "示范点", "实训基地")
+FEEDBACK_KINDS = ("实施反馈", "征求意见")
+FEEDBACK_STATUSES = ("待处理", "已采纳", "部分采纳", "未采纳")
+REVIEW_SUGGESTED_AT = 3          # 已采纳 comments on a 现行 standard that make it a 复审 candidate
 DEFAULT_DIRECTORY_TITLE = "重庆市机关事务标准类规范性文件目录"
 
 # the dashboard's computed indicators (targets.yaml keys), in display order, with their labels
@@ -31,3 +35,24 @@ COUNT_INDICATORS = ("training_attendance",)      # a count, not a ratio
 # published as downloads next to a standard's page: documents and pictures, never pages or scripts
 ATTACHMENT_TYPES = frozenset({"pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "ppt", "pptx",
                               "txt", "jpg", "jpeg", "png", "gif", "zip", "rar", "7z"})
+COURSE_ATTACHMENT_TYPES = ATTACHMENT_TYPES | {"pptx", "pdf", "mp4"}     # 课件: slides, handouts, videos
+
+# 培训效果评估表: five-point scale items (5 非常满意 … 1 很不满意) and open questions; the printed
+# form and 评估汇总.xlsx list them in this order
+EVALUATION_SCALE = ("非常满意", "满意", "一般", "不满意", "很不满意")
+EVALUATION_ITEMS = (
+    "培训内容符合本职工作需要",
+    "内容安排合理，重点突出",
+    "讲师讲解清楚，准备充分",
+    "案例、演示和练习有助于理解标准",
+    "讲义、课件等资料实用",
+    "培训时间安排合适",
+    "培训组织和场地保障良好",
+    "所学内容能在工作中应用",
+    "对本次培训的总体评价",
+)
+EVALUATION_QUESTIONS = (
+    "本次培训中对您最有帮助的内容是什么？",
+    "您在执行相关标准时还有哪些困难或疑问？",
+    "对今后的培训有哪些建议（内容、形式、时间等）？",
+)

@@ -1,12 +1,9 @@
-"""Writing files: atomically (never half a file), deterministically (same input, same bytes),
-and swapping a whole built folder in with renames (readers never see a half-written site)."""
+"""Writing files: atomically (never half a file) and deterministically (same input, same bytes).
+Whole output folders (the guard, the swap) are output/folders.py's job."""
 from __future__ import annotations
 
-import ctypes
-import errno
 import json
 import os
-import shutil
 import time
 import zipfile
 from collections.abc import Iterable
@@ -25,11 +22,6 @@ def atomic_write(path: Path, data: bytes) -> None:
 def json_bytes(data: Any) -> bytes:
     """JSON exports: UTF-8 (not ASCII escapes), stable key order, one space indent, trailing newline."""
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(json_bytes(data))
 
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)     # the earliest date a zip entry can hold
@@ -54,42 +46,3 @@ def write_zip(target: Path | BinaryIO, members: Iterable[tuple[str, bytes]], dat
 def epoch_date_time(epoch: int) -> tuple:
     """A zip entry date for a Unix time (UTC)."""
     return time.gmtime(max(epoch, 315532800))[:6]
-
-
-RENAME_EXCHANGE = 2          # renameat2(2) flag
-AT_FDCWD = -100
-
-
-def exchange(a: Path, b: Path) -> bool:
-    """Swap two existing paths in one step (Linux `renameat2(RENAME_EXCHANGE)`); False where the
-    system or file system cannot."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
-        return False
-    raise OSError(code, os.strerror(code), str(b))
-
-
-def replace_dir(new: Path, out: Path) -> None:
-    """Swap `new` in for `out`, so readers never see a half-written site: in one step where the
-    system can (there is never a moment without `out`), else with two renames."""
-    if out.exists() and exchange(new, out):
-        shutil.rmtree(new, ignore_errors=True)          # `new` now holds the previous site
-        return
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-        os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except OSError:
-        if old is not None:             # put the previous site back: never leave no site at all
-            os.rename(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -1,10 +1,14 @@
-"""DOT → SVG with the system Graphviz: syntax checks and rendering in batches, cached by content hash.
+"""DOT → SVG with the system Graphviz: syntax and size checks and rendering in batches, cached by
+content hash.
 
-The pipeline checks the syntax of every diagram after validation (one `nop` process for all graphs
-not seen before; an error is reported at the block's line) and renders every `flow`/`dot` block
-of the project in one `dot` process before pages are generated; renderers then read the SVG by
-its DOT source. An unchanged diagram is never rendered again: its sanitised SVG is kept in the
-build cache under the hash of its DOT source and of this pipeline.
+The pipeline checks every diagram after validation (one `nop` process for all graphs not seen
+before, then one `gc` process counting nodes and edges: a graph too dense to lay out in
+reasonable time is refused; an error is reported at the block's line) and renders every
+`flow`/`dot` block of the project in one `dot` process before pages are generated; renderers
+then read the SVG by its DOT source. Every Graphviz process has a time limit and dies with the
+build (output/processes.py); a diagram over the limit is an error at its line. An unchanged
+diagram is never rendered again: its cleaned SVG (output/svgclean.py) is kept in the build cache
+under the hash of its DOT source and of this pipeline.
 """
 from __future__ import annotations
 
@@ -14,23 +18,31 @@ import json
 import logging
 import re
 import shutil
-import subprocess
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
-from ..errors import GRAPHVIZ_MISSING, Problems, ToolMissing
+from ..errors import GRAPHVIZ_MISSING, Problems, SourceError, ToolMissing
 from ..model import Diagram, Project
 from ..render.flowdot import FONT, diagram_source
-from ..urls import safe_href
 from .cache import BuildCache
+from .processes import run_limited
+from .svgclean import clean_svg
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 
 # Change when the DOT→SVG pipeline changes (options, sanitising): old cache entries are then ignored.
-PIPELINE = f"stdsite-diagram-2|-Gfontname={FONT}|-Nfontname={FONT}|-Efontname={FONT}"
+PIPELINE = f"stdsite-diagram-3|-Gfontname={FONT}|-Nfontname={FONT}|-Efontname={FONT}"
 DOT_ARGS = [f"-Gfontname={FONT}", f"-Nfontname={FONT}", f"-Efontname={FONT}"]
 CHECKED = "checked-"          # cache key prefix: a DOT source Graphviz has read without error
+LAYOUT_SECONDS = 60           # one diagram's layout time limit (a batch of ordinary ones takes ~1.5 ms each)
+READ_SECONDS = 60             # reading (nop, gc) all diagrams
+# Graphviz's layout time grows steeply with density: a complete graph on 20 nodes (190 edges)
+# takes 0.6 s, on 30 nodes (435 edges) 14 s, on 40 nodes 40 s, on 60 nodes more than 300 s;
+# sparse graphs of 300 nodes take 0.3 s. A flowchart a phone can show is far below both limits.
+MAX_NODES = 300
+MAX_EDGES = 200
 
 
 @dataclass
@@ -40,6 +52,11 @@ class RenderStats:
     from_cache: int = 0      # read from the cache
     processes: int = 0       # `dot` processes started
     ms: float = 0.0
+    failed: dict[str, str] = field(default_factory=dict)      # DOT source -> why it was not drawn
+
+    def summary(self) -> dict:
+        return {"diagrams": self.diagrams, "rendered": self.rendered, "from_cache": self.from_cache,
+                "processes": self.processes, "ms": self.ms, "failed": len(self.failed)}
 
 
 def require_dot() -> None:
@@ -100,7 +117,11 @@ def check_syntax(sources: list[str], cache: BuildCache) -> list[str | None]:
     command = _parse_command()
     while todo:
         texts = [sources[i] for i in todo]
-        proc = subprocess.run(command, input=_joined(texts), capture_output=True)
+        proc = run_limited(command, _joined(texts), READ_SECONDS)
+        if proc is None:
+            for index in todo:
+                results[index] = _check_one(command, sources[index])
+            break
         out, err = proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
         done = _graph_count(out)
         if proc.returncode == 0 and done == len(todo):
@@ -120,10 +141,34 @@ def check_syntax(sources: list[str], cache: BuildCache) -> list[str | None]:
         for index in todo:                 # unclear failure (e.g. an unclosed comment): one by one
             results[index] = _check_one(command, sources[index])
         break
-    for index, source in enumerate(sources):
+    sizes = _too_large([sources[i] for i in todo if results[i] is None])
+    for index in todo:
         if results[index] is None:
-            cache.put(CHECKED + content_hash(source), b"")
+            results[index] = sizes.get(sources[index])
+        if results[index] is None:
+            cache.put(CHECKED + content_hash(sources[index]), b"")
     return results
+
+
+_GC_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s")
+
+
+def _too_large(sources: list[str]) -> dict[str, str]:
+    """{source: message} for graphs with more nodes or edges than Graphviz lays out in reasonable
+    time, counted by `gc` (no layout) in one process; nothing when `gc` is not installed."""
+    if not sources or shutil.which("gc") is None:
+        return {}
+    proc = run_limited(["gc", "-n", "-e"], _joined(sources), READ_SECONDS)
+    if proc is None or proc.returncode != 0:
+        return {}
+    counts = [m for line in proc.stdout.decode("utf-8", "replace").splitlines() if (m := _GC_LINE.match(line))]
+    out = {}
+    for source, m in zip(sources, counts):
+        nodes, edges = int(m.group(1)), int(m.group(2))
+        if nodes > MAX_NODES or edges > MAX_EDGES:
+            out[source] = (f"图过于复杂：{nodes} 个节点、{edges} 条连线（上限 {MAX_NODES} 个节点、{MAX_EDGES} 条连线），"
+                           f"布局可能要很长时间；请拆成几张图")
+    return out
 
 
 def _known_good(source: str, cache: BuildCache) -> bool:
@@ -134,7 +179,9 @@ def _known_good(source: str, cache: BuildCache) -> bool:
 def _check_one(command: list[str], source: str) -> str | None:
     """Check one source; a sentinel graph after it shows whether it swallows what follows
     (an unclosed /* comment is accepted at the end of input, but would break a batch)."""
-    proc = subprocess.run(command, input=_joined([source, SENTINEL]), capture_output=True)
+    proc = run_limited(command, _joined([source, SENTINEL]), READ_SECONDS)
+    if proc is None:
+        return f"Graphviz 读取该图超过 {READ_SECONDS} 秒仍未完成，已停止"
     err = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
         m = _ERROR_LINE.search(err)
@@ -180,10 +227,6 @@ def check_diagrams(project: Project, problems: Problems, cache: BuildCache) -> P
 
 
 # -- rendering ---------------------------------------------------------------------------------------
-_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
-_TITLE = re.compile(r"<title>.*?</title>\s*", re.S)
-_HREF = re.compile(r'\s(xlink:href|href)="([^"]*)"')
-_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 _PAGE_ID = re.compile(r'(\sid="|#)page\d+,\d+_')
 _CLUSTER = re.compile(r'<g id="clust(\d+)" class="cluster">.*?</g>\n', re.S)
 
@@ -203,35 +246,29 @@ def canonical(svg: str) -> str:
     return svg
 
 
-def sanitise(svg: str) -> str:
-    """Graphviz SVG made safe and tidy for inlining in HTML: no prolog, comments or `<title>`
-    tooltips, only harmless link targets, sizes in CSS pixels (1 pt → 1 px)."""
-    svg = canonical(_PROLOG.sub("", svg))
-    svg = _TITLE.sub("", svg)
-
-    def href(m: re.Match) -> str:
-        return m.group(0) if safe_href(m.group(2)) else ""
-    svg = _HREF.sub(href, svg)
-    svg = _SIZE.sub(lambda m: f'<svg width="{round(float(m.group(1)))}" height="{round(float(m.group(2)))}"', svg)
-    return "\n".join(line for line in svg.strip().split("\n") if line.strip()) + "\n"
-
-
 def _render_batch(sources: list[str], stats: RenderStats) -> list[str | None]:
-    """One `dot -Tsvg` process for all sources, output split on `<?xml`; on failure, one by one."""
+    """One `dot -Tsvg` process for all sources, output split on `<?xml`; when it fails or runs
+    over the time limit, one process per source (a failing one is then recorded in `stats`)."""
     stats.processes += 1
-    proc = subprocess.run(["dot", "-Tsvg", *DOT_ARGS], input=_joined(sources), capture_output=True)
-    parts = [p for p in proc.stdout.decode("utf-8", "replace").split("<?xml") if p.strip()]
-    if proc.returncode == 0 and len(parts) == len(sources):
-        return ["<?xml" + p for p in parts]
-    if len(sources) == 1:
-        log.warning("Graphviz 无法绘制图：%s", proc.stderr.decode("utf-8", "replace").strip()[:200])
-        return [None]
-    return [_render_batch([s], stats)[0] for s in sources]
+    proc = run_limited(["dot", "-Tsvg", *DOT_ARGS], _joined(sources), LAYOUT_SECONDS)
+    if proc is not None:
+        parts = [p for p in proc.stdout.decode("utf-8", "replace").split("<?xml") if p.strip()]
+        if proc.returncode == 0 and len(parts) == len(sources):
+            return ["<?xml" + p for p in parts]
+    if len(sources) > 1:
+        return [_render_batch([s], stats)[0] for s in sources]
+    if proc is None:
+        stats.failed[sources[0]] = f"图的布局超过 {LAYOUT_SECONDS} 秒仍未完成，已停止 Graphviz；请减少节点和连线，或拆成几张图"
+    else:
+        log.debug("Graphviz: %s", proc.stderr.decode("utf-8", "replace").strip()[:500])
+        stats.failed[sources[0]] = "Graphviz 无法绘制该图（dot 异常退出），请检查图的写法"
+    return [None]
 
 
 def render_all(sources: list[str], cache: BuildCache, workers: int = 1) -> tuple[dict[str, str], RenderStats]:
-    """{DOT source: sanitised SVG} for every source, and what it took; only sources absent from
-    the cache are rendered (in one batch per worker, the batches side by side)."""
+    """{DOT source: cleaned SVG} for every source that could be drawn, and what it took (the
+    others, with the reason, in `stats.failed`); only sources absent from the cache are rendered
+    (in one batch per worker, the batches side by side)."""
     started = time.perf_counter()
     stats = RenderStats()
     unique = {content_hash(s): s for s in sources}
@@ -252,20 +289,31 @@ def render_all(sources: list[str], cache: BuildCache, workers: int = 1) -> tuple
         chunks = [keys[k::parts] for k in range(parts)]
         with ThreadPoolExecutor(parts) as pool:
             drawn = list(pool.map(lambda chunk: _render_batch([missing[k] for k in chunk], stats), chunks))
-        for key, svg in ((k, svg) for chunk, svgs in zip(chunks, drawn) for k, svg in zip(chunk, svgs)):
-            if svg is not None:
-                out[missing[key]] = sanitise(svg)
-                cache.put_text(f"{key}.svg", out[missing[key]])
-                stats.rendered += 1
+        for key, raw in ((k, raw) for chunk, raws in zip(chunks, drawn) for k, raw in zip(chunk, raws)):
+            svg = clean_svg(canonical(raw)) if raw is not None else None
+            if svg is None:
+                stats.failed.setdefault(missing[key], "Graphviz 输出的图无法解析（可能是字体名等属性中含有引号或尖括号），请检查图的写法")
+                continue
+            out[missing[key]] = svg
+            cache.put_text(f"{key}.svg", svg)
+            stats.rendered += 1
     stats.ms = round((time.perf_counter() - started) * 1000, 1)
     log.info("stdsite: 图 %d 个，新绘制 %d 个（%d 个 dot 进程），缓存 %d 个，%.0f ms",
              stats.diagrams, stats.rendered, stats.processes, stats.from_cache, stats.ms)
-    cache.put("last-render.json", (json.dumps(asdict(stats)) + "\n").encode("utf-8"))
+    cache.put("last-render.json", (json.dumps(stats.summary()) + "\n").encode("utf-8"))
     return out, stats
 
 
-def render_project(project: Project, cache: BuildCache, workers: int = 1) -> tuple[dict[str, str], RenderStats]:
-    """Every flow/dot block of every standard and course, rendered in batches."""
-    sources = [dot for owner in (*project.standards, *project.courses) for block in owner.blocks
-               if (dot := diagram_source(block)) is not None]
-    return render_all(sources, cache, workers)
+def render_project(project: Project, cache: BuildCache, extra: Sequence[str] = (),
+                   workers: int = 1) -> tuple[dict[str, str], list[SourceError]]:
+    """Every flow/dot block of every standard and course, and the generated diagrams in `extra`
+    (the system's structure diagram), rendered in batches; an error at its line for each block
+    whose diagram could not be drawn (for a generated one, on framework.yaml)."""
+    blocks = [(owner, block, dot) for owner in (*project.standards, *project.courses) for block in owner.blocks
+              if (dot := diagram_source(block)) is not None]
+    svgs, stats = render_all([dot for _, _, dot in blocks] + list(extra), cache, workers)
+    errors = [SourceError(owner.path, block.line, stats.failed[dot]) for owner, block, dot in blocks
+              if dot in stats.failed]
+    errors += [SourceError(f"{project.src}/framework.yaml", None, f"标准体系结构图：{stats.failed[dot]}")
+               for dot in extra if dot in stats.failed]
+    return svgs, errors

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import quote
 from ..render.context import RenderContext
-from ..urls import STANDARD_PAGE_FILE, Links, course_src, document_src, standard_src
+from ..urls import STANDARD_PAGE_FILE, Links, case_src, course_src, document_src, standard_src
 
 # href/src of the tags that load or link something. Pages are scanned as bytes (no decoding) and
 # the pattern starts with `<tag`, so markup shown as text (`&lt;a href=...`) never matches.
@@ -197,6 +197,7 @@ def page_sources(docs_dir: str, ctx: RenderContext | None, directory_urls: bool 
     owners = [(standard_src(s.slug), s.path) for s in ctx.catalog.standards]
     owners += [(document_src(d.slug), d.path) for d in ctx.catalog.documents]
     owners += [(course_src(c.id), c.path) for c in ctx.catalog.project.courses]
+    owners += [(case_src(c.id), c.path) for c in ctx.catalog.project.cases]
     for src, shown in owners:
         out.pages[html_of(src)] = (shown, shown)             # shown paths are relative to the cwd
         out.stems.append((html_of(src).removesuffix("index.html").rstrip("/").removesuffix(".html"), shown, shown))

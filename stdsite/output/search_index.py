@@ -15,6 +15,8 @@ import html
 import json
 import re
 
+from ..escape import script_json
+from ..render.common import STATUS_CLASS
 from .sitefiles import SiteWriter
 
 TAG = re.compile(r"<[^>]+>")
@@ -28,16 +30,22 @@ def clean(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def compact(entries: list[dict]) -> list:
-    """[[page url, boost, [[anchor, title, text], ...]], ...]: sections grouped under their page.
+def compact(entries: list[dict], statuses: dict | None = None) -> list:
+    """[[page url, boost, [[anchor, title, text], ...], status?], ...]: sections grouped under their page.
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
     down so that a standard ranks above the pages that merely list it (their sections come
-    without text: see `listing_entries`)."""
+    without text: see `listing_entries`). A standard's or a document's page carries its status
+    as `[status, badge class]`, shown on the result (assets/search.js)."""
+    statuses = statuses or {}
     pages: dict[str, list] = {}
     for entry in entries:
         url, _, anchor = entry["location"].partition("#")
-        page = pages.setdefault(url, [url, entry.get("boost", 1), []])
+        page = pages.get(url)
+        if page is None:
+            page = pages[url] = [url, entry.get("boost", 1), []]
+            if url in statuses:
+                page.append([statuses[url], STATUS_CLASS.get(statuses[url], "other")])
         page[2].append([anchor, clean(entry.get("title", "")), clean(entry.get("text", ""))])
     return list(pages.values())
 
@@ -52,8 +60,9 @@ def listing_entries(entries: list[dict], url: str) -> None:
         entry["text"] = ""
 
 
-def write(entries: list[dict], out: SiteWriter) -> None:
-    data = json.dumps({"v": 1, "pages": compact(entries)}, ensure_ascii=False, separators=(",", ":"))
+def write(entries: list[dict], out: SiteWriter, statuses: dict | None = None) -> None:
+    """The index files; `statuses` maps a page's URL (as in the entries) to its status."""
+    data = script_json({"v": 1, "pages": compact(entries, statuses)})
     out.write_text("search/stdsearch.js", f"__stdsearchLoad({data});\n")
     stub = json.dumps(STUB, ensure_ascii=False)
     out.write_text("search/search_index.json", stub)

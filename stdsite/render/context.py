@@ -10,8 +10,12 @@ from functools import cached_property
 
 from ..derive.catalog import Catalog
 from ..derive.editions import EditionView, views
-from ..derive.indicators import Indicators, compute
-from ..urls import Links
+from ..derive.feedback import FeedbackView
+from ..derive.indicators import Indicators
+from ..derive.plan import PlanView, build
+from ..derive.system_table import SystemTable, system_table
+from ..model import FeedbackContact
+from ..urls import Links, asset
 
 
 @dataclass
@@ -19,10 +23,16 @@ class RenderContext:
     catalog: Catalog
     links: Links
     site_url: str | None = None
-    svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> sanitised SVG
+    svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> cleaned SVG (output/svgclean.py)
     qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
-    assets: Mapping[str, str] = field(default_factory=dict)      # our asset's name -> its published name
+    assets: Mapping[str, str] = field(default_factory=dict)      # our asset's name -> its fingerprinted name
     stash: dict[str, str] = field(default_factory=dict)
+    contact: FeedbackContact | None = None                       # mkdocs.yml extra.feedback
+
+    @cached_property
+    def feedback(self) -> FeedbackView:
+        """Feedback received by the as-of date (standard pages, the dashboard and catalog.json)."""
+        return FeedbackView(self.catalog)
 
     @cached_property
     def editions(self) -> list[EditionView]:
@@ -30,9 +40,24 @@ class RenderContext:
         return views(self.catalog.project, self.catalog.as_of)
 
     @cached_property
+    def plan(self) -> PlanView:
+        """Every plan period measured (the 看板, the reports and indicators.json read the same numbers)."""
+        return build(self.catalog)
+
+    @cached_property
     def indicators(self) -> Indicators:
-        """The dashboard's indicators (the page and indicators.json read the same numbers)."""
-        return compute(self.catalog)
+        """The five computed indicators at the as-of date, against the current period's targets."""
+        return self.plan.at_as_of
+
+    @cached_property
+    def system_table(self) -> SystemTable:
+        """The 明细表 and 统计表 (the system page and its spreadsheets read the same rows)."""
+        return system_table(self.catalog)
+
+    def asset(self, name: str) -> str:
+        """The site path of one of our assets (stdsite/assets/), under its fingerprinted name:
+        servers may keep it for a year (docs/help/deploy.md)."""
+        return asset(self.assets.get(name, name))
 
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.

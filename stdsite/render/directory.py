@@ -10,9 +10,10 @@ official table. Values come from editions.py; every one is escaped here.
 """
 from __future__ import annotations
 
+from ..escape import html_attr
 from ..derive import editions as ed
 from ..urls import DIRECTORY, edition_file, edition_src, standard_src
-from .common import LISTING, badge, date, esc, front_matter, md_text
+from .common import LISTING, badge, cells, date, esc, front_matter, table
 from .context import RenderContext
 
 INDEX = DIRECTORY
@@ -21,6 +22,7 @@ COLUMNS = ("序号", "类别", "编号", "名称", "发布机构", "发布日期
 CSV_NAME = "目录.csv"
 XLSX_NAME = "目录.xlsx"
 JSON_NAME = "edition.json"
+WIDE = ["toc"]          # the eight columns need the width of the page's table of contents (Material `hide`)
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
@@ -38,7 +40,9 @@ def nav(ctx: RenderContext) -> list:
 # -- pieces ------------------------------------------------------------------------------------
 
 def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
-    """The grouped table: a row per category and per area, then the entries, numbered throughout."""
+    """The grouped table: a row per category and per area, then the entries, numbered throughout.
+    Eight columns that fit a desktop screen (long issuers shortened, one per line); on a phone
+    every entry is a card (render.common.cells)."""
     links = ctx.links
     body: list[str] = []
     span = len(COLUMNS)
@@ -52,14 +56,29 @@ def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
             group = e.group
         code = links.a(src, e.page, e.id, cls="std-code") if e.page else f'<span class="std-code">{esc(e.id)}</span>'
         name = links.a(src, e.page, e.title) if e.page else esc(e.title)
-        cells = [str(index), esc(e.category), code, name, esc("、".join(e.issuer)), esc(_d(e.issued)),
-                 esc(_d(e.effective)), badge(e.status)]
-        body.append(f'<tr data-kind="{esc(e.kind)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        row = [str(index), esc(e.category), code, name, issuers(e.issuer), esc(_d(e.issued)),
+               esc(_d(e.effective)), badge(e.status)]
+        body.append(f'<tr data-kind="{esc(e.kind)}">{cells(list(COLUMNS), row)}</tr>')
     if not view.entries:
         body.append(f'<tr><td colspan="{span}">本期目录没有条目。</td></tr>')
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in COLUMNS)
-    return (f'<div class="std-scroll"><table class="std-table std-dir-table"><thead><tr>{head}</tr></thead>'
+    return (f'<div class="std-scroll"><table class="std-table std-dir-table std-cards"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+NATIONAL_PREFIX = "中华人民共和国"
+_SEP = '<span class="std-issuer__sep">、</span>'      # shown where the issuers run on in one line
+
+
+def issuers(names: tuple[str, ...]) -> str:
+    """发布机构 for the page: one per line (CSS), 中华人民共和国 left out before a national body (the
+    full name stays in the tooltip and in 目录.xlsx / 目录.csv)."""
+    parts = []
+    for position, name in enumerate(names, 1):
+        short = name[len(NATIONAL_PREFIX):] if name.startswith(NATIONAL_PREFIX) and len(name) > len(NATIONAL_PREFIX) else name
+        title = f' title="{esc(name)}"' if short != name else ""
+        parts.append(f'<span class="std-issuer"{title}>{esc(short)}{_SEP if position < len(names) else ""}</span>')
+    return "".join(parts)
 
 
 def _d(day) -> str:
@@ -109,12 +128,25 @@ def _counts(view: ed.EditionView) -> str:
     return f"共 {len(view.entries)} 项（标准 {n_std} 项，规范性文件 {n_doc} 项）"
 
 
+DOWNLOADS = ((XLSX_NAME, "Excel 表格"), (CSV_NAME, "CSV 表格"))   # edition.json stays, for programs only
+
+
+def download_name(edition_id: str, name: str) -> str:
+    """The name a downloaded export is saved under: `目录.xlsx` of 2025-2 -> `目录-2025-2.xlsx`."""
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}-{edition_id}{dot}{ext}"
+
+
+def download_links(ctx: RenderContext, view: ed.EditionView, src: str) -> list[str]:
+    """Links to an edition's spreadsheets, saved under names that say which edition they are."""
+    return [f'<a href="{html_attr(ctx.links.rel(src, edition_file(view.id, name)))}" '
+            f'download="{esc(download_name(view.id, name))}">{esc(label)}</a>' for name, label in DOWNLOADS]
+
+
 def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
-    links = []
-    for name, label in ((XLSX_NAME, "Excel 表格"), (CSV_NAME, "CSV"), (JSON_NAME, "JSON 数据")):
-        href = ctx.links.rel(src, edition_file(view.id, name))
-        links.append(f'<a href="{esc(href)}" download="{esc(name)}">{esc(name)}</a>（{esc(label)}）')
-    return f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}</p>\n'
+    links = download_links(ctx, view, src)
+    return (f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}'
+            f'（{esc(download_name(view.id, XLSX_NAME))}、{esc(download_name(view.id, CSV_NAME))}）</p>\n')
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -122,9 +154,9 @@ def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
 def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
     src = edition_src(view.id)
     title = ed.title(ctx.catalog.project)
-    out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期"),
+    out = [front_matter(f"{title}（{view.id} 期）", search=LISTING, description=f"{title} {view.id} 期", hide=WIDE),
            '<div class="std-dir" markdown="1">\n\n',
-           f"# {md_text(title)} {{#title}}\n\n",
+           f"# {esc(title)} {{#title}}\n\n",
            f'<p class="std-dir-meta"><span class="std-dir-edition">第 <strong>{esc(view.id)}</strong> 期</span>'
            f' <span class="std-dir-date">截至 {date(view.date)}</span>'
            f' <span class="std-dir-count">{esc(_counts(view))}</span></p>\n\n']
@@ -141,22 +173,21 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
 def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
     cat = ctx.catalog
     title = ed.title(cat.project)
-    out = [front_matter("规范性文件目录", search=LISTING), f"# {md_text(title)}\n\n"]
+    out = [front_matter("规范性文件目录", search=LISTING, hide=WIDE), f"# {esc(title)}\n\n"]
     out.append("<p>定期发布的标准类规范性文件目录：每期列出截至该期日期的现行和即将实施的标准，以及现行有效的规范性文件，"
-               "并说明与上期相比的变化。各期可下载 Excel、CSV 与 JSON 格式。</p>\n\n")
+               "并说明与上期相比的变化。各期可下载 Excel 表格和 CSV 表格。</p>\n\n")
     out.append("## 历次目录 {#editions}\n\n")
     if views:
         rows = []
         for v in reversed(views):
-            src = INDEX
-            files = " · ".join(f'<a href="{esc(ctx.links.rel(src, edition_file(v.id, name)))}" download="{esc(name)}">'
-                               f"{esc(name)}</a>" for name in (XLSX_NAME, CSV_NAME, JSON_NAME))
             state = badge("已发布", "std-badge--published") if v.frozen else ""
-            rows.append(f"<tr><td>{ctx.links.a(src, edition_src(v.id), f'{v.id} 期')} {state}</td><td>{date(v.date)}</td>"
-                        f"<td>{len(v.entries)}</td><td>{len(v.added)}</td><td>{len(v.removed)}</td><td>{files}</td></tr>")
-        head = "".join(f"<th>{h}</th>" for h in ("期次", "截至日期", "收录", "新增", "移除", "下载"))
-        out.append(f'<div class="std-dir std-dir--editions"><div class="std-scroll"><table class="std-table std-dir-editions">'
-                   f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>\n\n')
+            first = v.previous is None         # nothing to compare with: no 新增 0 移除 0
+            rows.append([f"{ctx.links.a(INDEX, edition_src(v.id), f'{v.id} 期')} {state}", date(v.date), str(len(v.entries)),
+                         "首期" if first else str(len(v.added)), "—" if first else str(len(v.removed)),
+                         " · ".join(download_links(ctx, v, INDEX))])
+        out.append('<div class="std-dir std-dir--editions">'
+                   + table(["期次", "截至日期", "收录", "新增", "移除", "下载"], rows, "std-table std-dir-editions")
+                   + "</div>\n\n")
     elif cat.project.directory is None:
         out.append("<p>尚未设置目录期次（在 standards_src/directory.yaml 中添加）。</p>\n\n")
     else:

@@ -1,6 +1,7 @@
 """Policy document pages (标准类规范性文件): one page per document and the list of all."""
 from __future__ import annotations
 
+from ..escape import html_attr
 from .. import urls
 from ..derive.catalog import document_status
 from ..model import Document
@@ -21,7 +22,7 @@ def document_page(ctx: RenderContext, d: Document) -> str:
         rows.append(("废止日期", date(d.abolished)))
     if d.url:
         safe = d.url.startswith(("http://", "https://"))
-        rows.append(("原文", f'<a href="{esc(d.url)}" rel="noopener">{esc(d.url)}</a>' if safe else esc(d.url)))
+        rows.append(("原文", f'<a href="{html_attr(d.url)}" rel="noopener">{esc(d.url)}</a>' if safe else esc(d.url)))
     out = [front_matter(d.title, description=d.summary or d.title),
            f'<h1>{esc(d.title)}</h1>\n<p class="std-docno">{esc(d.number)}</p>\n',
            '<div class="std-card"><dl class="std-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from ..escape import dot_string
 from ..model import Block, Diagram, Flow, Step
 
 FONT = "Noto Sans CJK SC"
@@ -25,18 +26,6 @@ STYLE = {
 }
 EDGE_STYLE = {"是": 'fontcolor="#2e7d32", color="#2e7d32"', "否": 'fontcolor="#c62828", color="#c62828"'}
 NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)]}%")
-
-
-def dot_string(text: str) -> str:
-    """A DOT double-quoted string showing `text` literally in a label.
-
-    Backslashes are doubled (DOT label escapes such as \\n or \\N are not interpreted), quotes
-    escaped, and `&` written as `&amp;` (Graphviz would otherwise read `&lt;` as an entity).
-    `<`, `>`, `->`, brackets and braces are plain characters inside a quoted string.
-    """
-    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ")
-    return f'"{out}"'
 
 
 def label_string(lines: list[str]) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import quote as quote_url
 
+from ..escape import html_attr
 from ..derive.catalog import issued_by
 from ..urls import STANDARDS, standard_src
 from .common import badge, date, esc, table
@@ -12,7 +13,7 @@ from .context import RenderContext
 def status_counts(ctx: RenderContext, page_src: str) -> str:
     counts = ctx.catalog.counts()
     href = ctx.links.rel(page_src, STANDARDS)
-    boxes = "".join(f'<a href="{esc(href)}?status={quote_url(k)}" class="std-count-{esc(k)}"><strong>{v}</strong>{badge(k)}</a>'
+    boxes = "".join(f'<a href="{html_attr(href)}?status={quote_url(k)}" class="std-count-{esc(k)}"><strong>{v}</strong>{badge(k)}</a>'
                     for k, v in counts.items())
     return f'<div class="std-home-counts">{boxes}</div>'
 

@@ -6,10 +6,10 @@ Each feature module under render/ contributes `pages(ctx) -> {source path: Markd
 from __future__ import annotations
 
 from .. import urls
+from ..escape import html_attr
 from ..text import natural_key
 from ..urls import area_src, course_src, document_src, standard_src
-from . import dashboard, directory, documents, standards, system, training
-from .common import esc
+from . import cases, dashboard, directory, documents, pilots, standards, system, training
 from .context import RenderContext
 
 
@@ -26,7 +26,7 @@ def generate(ctx: RenderContext) -> dict[str, str]:
         out[standard_src(s.slug)] = standards.standard_page(ctx, s)
     for d in cat.documents:
         out[document_src(d.slug)] = documents.document_page(ctx, d)
-    for module in (directory, training, dashboard):
+    for module in (directory, training, dashboard, pilots, cases):
         out.update(module.pages(ctx))
     return out
 
@@ -73,6 +73,8 @@ def navigation(ctx: RenderContext, help_pages: list[str]) -> list:
         {"目录": directory.nav(ctx)},
         {"培训": training.nav(ctx)},
         {"看板": dashboard.nav(ctx)},
+        {"试点示范": pilots.nav(ctx)},
+        {"典型案例": cases.nav(ctx)},
     ]
     if help_pages:
         nav.append({"使用帮助": help_pages})
@@ -85,5 +87,5 @@ def escape_titles(nav: list | dict | str) -> list | dict | str:
     if isinstance(nav, list):
         return [escape_titles(entry) for entry in nav]
     if isinstance(nav, dict):
-        return {esc(title): escape_titles(value) for title, value in nav.items()}
+        return {html_attr(title): escape_titles(value) for title, value in nav.items()}
     return nav

@@ -1,19 +1,18 @@
-"""Training sessions held (training_sessions.yaml) and the printable sign-in sheet of a course."""
+"""The 参训记录 page: every session of training_sessions.yaml, and 人次 and 学时 totals by year,
+by audience and by course (derive/sessions.py), with a plain statement of which sessions the
+看板's 培训覆盖人次 counts (the current plan period only), so the two numbers never look
+contradictory."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from ..derive import courses as facts
-from ..model import AUDIENCES, Course
-from ..urls import SESSIONS, course_src, signin_src
+from ..derive import sessions as facts
+from ..model import Session
+from ..urls import DASHBOARD, SESSIONS, course_src
+from .blocks.parts import num
 from .common import LISTING, esc, front_matter, table
 from .context import RenderContext
-
-SIGNIN_ROWS = 20
-
-
-def minutes_text(value: int | None) -> str:
-    return f"{value} 分钟" if value is not None else "时长未定"
 
 
 def session_date(day: dt.date, as_of: dt.date) -> str:
@@ -21,74 +20,83 @@ def session_date(day: dt.date, as_of: dt.date) -> str:
     return esc(day.isoformat()) + ("" if day <= as_of else ' <span class="std-tag">待举行</span>')
 
 
-def signin_page(ctx: RenderContext, course: Course) -> str:
-    """A printable 签到表: course, blanks for date and place, rows for name, unit and signature."""
-    src = signin_src(course.id)
-    rows = "".join(f'<tr><td class="std-signin__no">{n}</td><td></td><td></td><td></td></tr>'
-                   for n in range(1, SIGNIN_ROWS + 1))
-    back = ctx.links.a(src, course_src(course.id), "返回课程页")
-    return (front_matter(f"签到表：{course.title}", search={"exclude": True})
-            + '<div class="std-signin">'
-            f'<h1 class="std-signin__title">培训签到表</h1>'
-            f'<p class="std-signin__course">课程：{esc(course.title)}</p>'
-            f'<p class="std-signin__fields"><span>培训日期：<span class="std-signin__blank"></span></span>'
-            f'<span>培训地点：<span class="std-signin__blank"></span></span>'
-            f'<span>授课讲师：<span class="std-signin__blank"></span></span></p>'
-            f'<p class="std-signin__fields"><span>培训对象：{esc("、".join(facts.audiences(course)))}</span>'
-            f'<span>课程时长：{minutes_text(facts.length(course))}</span></p>'
-            f'<table class="std-signin__table"><thead><tr><th class="std-signin__no">序号</th><th>姓名</th>'
-            f'<th>单位</th><th>签名</th></tr></thead><tbody>{rows}</tbody></table>'
-            f'<p class="std-signin__fields"><span>应到人数：<span class="std-signin__blank std-signin__blank--short"></span></span>'
-            f'<span>实到人数：<span class="std-signin__blank std-signin__blank--short"></span></span></p>'
-            '</div>\n\n'
-            f'<p class="std-signin__tools" data-search-exclude><button type="button" class="std-printbtn" '
-            f'data-std-print="sheet">打印签到表</button> {back}</p>\n')
+def hours_text(value: Decimal | float) -> str:
+    """学时 without trailing zeros: 270, 1.5."""
+    return num(float(value)) if value != int(value) else str(int(value))
+
+
+def _where(s: Session) -> str:
+    """举办单位 and 地点 in one cell (the unit first, the place below it)."""
+    parts = [esc(v) for v in (s.unit, s.place) if v]
+    return "<br>".join(parts) or "—"
+
+
+def _hours_cell(s: Session) -> str:
+    """The session's 学时 (attendees × hours) with the hours per person below it, or 学时未填."""
+    if s.hours is None:
+        return '<span class="std-muted">学时未填</span>'
+    return f'{hours_text(facts.person_hours(s))}<br><span class="std-muted">每人 {hours_text(s.hours)}</span>'
+
+
+def _totals_row(label: str, t: facts.Totals, strong: bool = False) -> list[str]:
+    missing = f'<span class="std-muted">（{t.without_hours} 场学时未填）</span>' if t.without_hours else ""
+    cells = [label, str(t.sessions), str(t.attendees), hours_text(t.hours) + missing]
+    return [f"<strong>{c}</strong>" for c in cells] if strong else cells
 
 
 def sessions_page(ctx: RenderContext) -> str:
-    """Each session from training_sessions.yaml, with attendance totals per course and per audience."""
+    """Each session, then totals by year, by audience and by course (sessions on or before D)."""
     cat = ctx.catalog
     courses = cat.courses_by_id
     out = [front_matter("参训记录", search=LISTING), "# 参训记录\n\n"]
     sessions = sorted(cat.project.sessions, key=lambda s: (s.date, s.course, s.place or ""))
     if not sessions:
-        out.append("<p>暂无培训记录。举办培训后，请在 standards_src/training_sessions.yaml 中登记日期、课程、地点和参训人数。</p>\n")
+        out.append("<p>暂无培训记录。</p>\n")
         return "".join(out)
-    held = [s for s in sessions if s.date <= cat.as_of]
-    total = sum(s.attendees for s in held)
-    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训 {len(held)} 场，参训 {total} 人次。</p>\n\n")
+    held = facts.held(cat)
+    total = facts.total(held)
+    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训 {total.sessions} 场，参训 {total.attendees} 人次，"
+               f"合计 {hours_text(total.hours)} 学时（学时 = 参训人数 × 每人学时）。"
+               f"尚未举行的场次不计入统计。</p>\n\n")
+    out.append(_dashboard_note(ctx) + "\n\n")
 
     def course_cell(course_id: str) -> str:
         course = courses.get(course_id)
         return ctx.links.a(SESSIONS, course_src(course.id), course.title) if course else esc(course_id)
 
-    rows = []
-    for s in sessions:
-        course = courses.get(s.course)
-        rows.append([session_date(s.date, cat.as_of), course_cell(s.course), esc("、".join(facts.audiences(course)) if course else "—"),
-                     esc(s.place or "—"), esc(s.attendees)])
-    out.append("## 培训场次 {#list}\n\n" + table(["日期", "课程", "培训对象", "地点", "参训人数"], rows) + "\n\n")
+    rows = [[session_date(s.date, cat.as_of), course_cell(s.course), esc(facts.audience_of(s)), esc(s.trainer or "—"),
+             _where(s), esc(s.attendees), _hours_cell(s)] for s in sessions]
+    out.append("## 培训场次 {#list}\n\n"
+               + table(["日期", "课程", "培训对象", "讲师", "举办单位、地点", "人数", "学时"], rows, "std-table std-sessions")
+               + "\n\n")
 
-    by_course: dict[str, list[int]] = {}
-    for s in held:
-        entry = by_course.setdefault(s.course, [0, 0])
-        entry[0] += 1
-        entry[1] += s.attendees
-    course_rows = [[course_cell(cid), str(n), str(people)]
-                   for cid, (n, people) in sorted(by_course.items(), key=lambda kv: (-kv[1][1], kv[0]))]
-    course_rows.append(["<strong>合计</strong>", f"<strong>{len(held)}</strong>", f"<strong>{total}</strong>"])
-    out.append("## 按课程统计 {#by-course}\n\n" + table(["课程", "场次", "参训人次"], course_rows) + "\n\n")
+    years = [_totals_row(str(year), t) for year, t in facts.by_year(held).items()]
+    years.append(_totals_row("合计", total, strong=True))
+    out.append("## 按年度统计 {#by-year}\n\n" + table(["年度", "场次", "人次", "学时"], years) + "\n\n")
 
-    by_audience: dict[str, list[int]] = {}
+    groups = [_totals_row(esc(name), t) for name, t in facts.by_audience(held).items()]
+    groups.append(_totals_row("合计", total, strong=True))
+    out.append("## 按培训对象统计 {#by-audience}\n\n" + table(["培训对象", "场次", "人次", "学时"], groups)
+               + '\n\n<p class="std-course-note">培训对象按每场培训登记的对象统计，没有登记的计入“未注明”。</p>\n\n')
+
+    per_course: dict[str, facts.Totals] = {}
     for s in held:
-        course = courses.get(s.course)
-        for audience in (facts.audiences(course) if course else (facts.NO_AUDIENCE,)):
-            entry = by_audience.setdefault(audience, [0, 0])
-            entry[0] += 1
-            entry[1] += s.attendees
-    audience_rows = [[esc(a), str(by_audience.get(a, [0, 0])[0]), str(by_audience.get(a, [0, 0])[1])]
-                     for a in list(AUDIENCES) + [x for x in by_audience if x not in AUDIENCES]]
-    out.append("## 按培训对象统计 {#by-audience}\n\n" + table(["培训对象", "场次", "参训人次"], audience_rows)
-               + '\n\n<p class="std-course-note">面向多类对象的课程，其参训人次计入每一类对象，'
-                 "因此各类对象之和可能大于总人次。尚未举行的场次不计入统计。</p>\n")
+        per_course[s.course] = per_course.get(s.course, facts.Totals()).add(s)
+    course_rows = [_totals_row(course_cell(cid), t)
+                   for cid, t in sorted(per_course.items(), key=lambda kv: (-kv[1].attendees, kv[0]))]
+    course_rows.append(_totals_row("合计", total, strong=True))
+    out.append("## 按课程统计 {#by-course}\n\n" + table(["课程", "场次", "人次", "学时"], course_rows) + "\n")
     return "".join(out)
+
+
+def _dashboard_note(ctx: RenderContext) -> str:
+    """Which sessions the 看板's 培训覆盖人次 counts, in plain Chinese, with its number."""
+    period = ctx.indicators.period
+    dashboard = ctx.links.a(SESSIONS, DASHBOARD, "看板")
+    if period is None:
+        return (f'<p class="std-notice">{dashboard}“培训覆盖人次”只统计当前规划期内的培训；'
+                f'截至 {ctx.catalog.as_of.isoformat()} 没有当前规划期，看板不统计。本页统计全部年份。</p>')
+    value = ctx.indicators["training_attendance"].value
+    return (f'<p class="std-notice">{dashboard}“培训覆盖人次”只统计当前规划期（{esc(period.name)}，'
+            f'{period.start.isoformat()} 至 {period.end.isoformat()}）内、截至 {ctx.catalog.as_of.isoformat()} '
+            f'已举办的培训，为 {value} 人次；本页统计全部年份，所以合计人次可能大于看板上的数字。</p>')

@@ -1,29 +1,35 @@
-"""Training pages: the course index (by audience) and one page per course (the sign-in sheets and
-the sessions held are in sessions.py).
+"""Training pages: the course index (by audience) and one page per course, with its printouts
+(printouts.py: 签到表, 结业证书, 评估表; exam.py: 试卷, 答案) and the sessions held (sessions.py).
 
 A course page serves two views from one source: the learner view (default) hides the
 `!!! instructor` notes and the quiz answers; the 讲师视图 switch (assets/training.js) shows them.
 Printing follows the current view: the learner handout (no notes, no answers) or the trainer
-printout (notes and answers). Trainer notes are wrapped in a `data-search-exclude` block so that
-they never reach the search index.
+printout (notes and answers, marked 讲师版 on every page). Trainer notes are wrapped in a
+`data-search-exclude` block so that they never reach the search index. The `!!! keypoints`
+boxes are for everyone, and gathered again at the end in 要点回顾.
 """
 from __future__ import annotations
 
 import re
 
+from ..escape import html_attr
 from ..derive import courses as facts
-from ..load.markdown import MODULE_MINUTES, scan
+from ..load.markdown import ADMONITION, MODULE_MINUTES, scan
 from ..model import AUDIENCES, Block, Course
 from ..text import normalize_code
-from ..urls import SESSIONS, TRAINING, course_src, signin_src, standard_src
+from ..urls import (ANSWERS, CERTIFICATE, EVALUATION, PAPER, SESSIONS, TRAINING, course_src, evaluation_xlsx,
+                    printout_src, signin_src, standard_src)
 from ..validate.references import course_references
 from .blocks import render_block
+from .blocks.parts import num
 from .blocks.quiz import render_quiz
 from .body import render_body
 from .common import LISTING, badge, esc, front_matter, table
 from .context import RenderContext
+from .exam import answers_page, exam_panel, paper_page
 from .poster import qr_figure
-from .sessions import minutes_text, session_date, sessions_page, signin_page
+from .printouts import certificate_page, evaluation_page, minutes_text, signin_page
+from .sessions import hours_text, session_date, sessions_page
 
 INDEX = TRAINING
 COURSE_BOOST = {"boost": 0.6}      # a course ranks below the standards it teaches for the same words
@@ -35,7 +41,6 @@ _MARK_MINUTES = "\ue000minutes:{}\ue000"
 _MARK_INSTRUCTOR = "\ue000instructor\ue000"
 _MODULE_RE = re.compile("\ue000module:(\\d+)\ue000.*$")
 _MINUTES_RE = re.compile("^\ue000minutes:(\\d+)\ue000$")
-_ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+instructor\b(.*)$")
 
 
 def pages(ctx: RenderContext) -> dict[str, str]:
@@ -43,6 +48,11 @@ def pages(ctx: RenderContext) -> dict[str, str]:
     for course in ctx.catalog.project.courses:
         out[course_src(course.id)] = course_page(ctx, course)
         out[signin_src(course.id)] = signin_page(ctx, course)
+        out[printout_src(course.id, CERTIFICATE)] = certificate_page(ctx, course)
+        out[printout_src(course.id, EVALUATION)] = evaluation_page(ctx, course)
+        if course.exam is not None:
+            out[printout_src(course.id, PAPER)] = paper_page(ctx, course)
+            out[printout_src(course.id, ANSWERS)] = answers_page(ctx, course)
     return out
 
 
@@ -78,7 +88,7 @@ def index_page(ctx: RenderContext) -> str:
     out = [front_matter("培训课程", search=LISTING), "# 培训课程\n\n"]
     sessions_link = ctx.links.a(INDEX, SESSIONS, "参训记录")
     if not courses:
-        out.append("<p>暂无培训课程。课程放在 standards_src/courses/ 下，每门课程一个 .md 文件。</p>\n")
+        out.append("<p>暂无培训课程。</p>\n")
         return "".join(out)
     out.append(f"<p>面向领导干部、管理人员和一线职工的机关事务标准化培训课程，共 {len(courses)} 门。"
                f"已举办的培训见{sessions_link}。</p>\n\n")
@@ -97,8 +107,9 @@ def index_page(ctx: RenderContext) -> str:
 def _course_card(ctx: RenderContext, course: Course) -> str:
     objectives = "".join(f"<li>{esc(o)}</li>" for o in course.objectives)
     standards = _standard_links(ctx, INDEX, course.standards)
+    exam = ' <span class="std-tag std-tag--exam">考试</span>' if course.exam else ""
     parts = [f'<div class="std-course-card"><h3 class="std-course-card__title">'
-             f'{ctx.links.a(INDEX, course_src(course.id), course.title)}</h3>',
+             f'{ctx.links.a(INDEX, course_src(course.id), course.title)}{exam}</h3>',
              f'<p class="std-course-card__meta">时长：{minutes_text(facts.length(course))} · '
              f'{len(course.modules)} 个模块 · 培训对象：{_audience_tags(course)}</p>']
     if objectives:
@@ -114,10 +125,11 @@ def course_page(ctx: RenderContext, course: Course) -> str:
     src = course_src(course.id)
     cat = ctx.catalog
     description = course.objectives[0] if course.objectives else course.title
+    qr = qr_figure(ctx, course.page, "扫一扫，手机打开本课程")
     out = [front_matter(course.title, description=description, search=COURSE_BOOST),
            f'<h1 class="std-course-title">{esc(course.title)}</h1>\n\n',
-           _toolbar(ctx, course, src), _warning_box(ctx, course, src),
-           qr_figure(ctx, course.page, "扫一扫，手机打开本课程")]
+           _print_marks(), _toolbar(ctx, course, src), _warning_box(ctx, course, src),
+           f'<div class="std-course-qr">{qr}</div>\n\n' if qr else ""]
     if course.objectives:
         out.append("## 学习目标 {#objectives}\n\n<ul class=\"std-course-objectives\">"
                    + "".join(f"<li>{esc(o)}</li>" for o in course.objectives) + "</ul>\n\n")
@@ -126,28 +138,69 @@ def course_page(ctx: RenderContext, course: Course) -> str:
     standards = _standards_table(ctx, course, src)
     if standards:
         out.append("## 相关标准 {#standards}\n\n" + standards + "\n\n")
+    if course.attachments:
+        items = "".join(f'<li><a href="{html_attr(ctx.links.rel(src, a.target))}">{esc(a.title)}</a> '
+                        f'<span class="std-muted">（{esc(a.target.rsplit(".", 1)[-1].upper())}）</span></li>'
+                        for a in course.attachments)
+        out.append(f'## 课件与资料 {{#attachments}}\n\n<ul class="std-attachments">{items}</ul>\n\n')
     out.append(course_body(ctx, course, src) + "\n")
+    if course.exam is not None:
+        out.append("\n## 交卷 {#exam}\n\n" + ctx.keep(exam_panel(ctx, course)) + "\n\n")
+    review = _keypoints_review(ctx, course, src)
+    if review:
+        out.append("\n## 要点回顾 {#keypoints}\n\n" + review + "\n")
     held = [s for s in cat.project.sessions if s.course == course.id]
     if held:
-        rows = [[session_date(s.date, cat.as_of), esc(s.place or "—"), esc(s.attendees)]
+        rows = [[session_date(s.date, cat.as_of), esc(s.place or "—"), esc(s.trainer or "—"), esc(s.attendees),
+                 hours_text(s.hours) if s.hours is not None else "—"]
                 for s in sorted(held, key=lambda s: (s.date, s.place or ""))]
-        out.append("\n## 举办记录 {#sessions}\n\n" + table(["日期", "地点", "参训人数"], rows) + "\n")
+        out.append("\n## 举办记录 {#sessions}\n\n" + table(["日期", "地点", "讲师", "参训人数", "每人学时"], rows) + "\n")
     return "".join(out)
 
 
+def _print_marks() -> str:
+    """Printed only: which printout this is (assets/training.css shows one of them on every page)."""
+    return ('<p class="std-print-mark" aria-hidden="true" data-search-exclude>'
+            '<span class="std-print-mark__learner">学员讲义</span>'
+            '<span class="std-print-mark__trainer">讲师版 · 含讲师提示与答案 · 请勿发给学员</span></p>\n\n')
+
+
+def _keypoints_review(ctx: RenderContext, course: Course, src: str) -> str:
+    """要点回顾: every module's `!!! keypoints`, under the module's title (linked)."""
+    parts = []
+    for group in facts.keypoints(course):
+        heading = (f'<a href="#module-{group.module}">{esc(group.title)}</a>' if group.module
+                   else esc(group.title))
+        text = render_body("\n".join(group.lines), 1, src, ctx.catalog, ctx.links, (), lambda b: "")
+        parts.append(f'<div class="std-keypoints" markdown="1">\n\n<p class="std-keypoints__module">{heading}</p>\n\n'
+                     f'{text}\n\n</div>')
+    return "\n\n".join(parts)
+
+
 def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
-    signin = ctx.links.rel(src, signin_src(course.id))
+    def link(target: str, text: str, cls: str = "") -> str:
+        return f'<a class="std-printbtn{cls}" href="{html_attr(ctx.links.rel(src, target))}">{text}</a> '
+
+    papers = ""
+    if course.exam is not None:
+        papers = (link(printout_src(course.id, PAPER), "试卷")
+                  + link(printout_src(course.id, ANSWERS), "答案（讲师版）", " std-trainer-only"))
+    exam = f' · 考试，百分制 {num(course.exam.pass_mark)} 分及以上通过' if course.exam else ""
     return (f'<div class="std-course-bar" data-search-exclude>'
             f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{minutes_text(facts.length(course))}'
-            f' · {len(course.modules)} 个模块</p>'
+            f' · {len(course.modules)} 个模块{exam}</p>'
             f'<p class="std-course-bar__tools">'
             f'<button type="button" class="std-viewswitch" data-std-view-switch aria-pressed="false" '
             f'title="显示或隐藏讲师提示与测验答案">讲师视图</button> '
             f'<button type="button" class="std-printbtn" data-std-print="learner">打印学员讲义</button> '
-            f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button> '
-            f'<a class="std-printbtn" href="{esc(signin)}">签到表</a></p>'
-            f'<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
-            f'</div>\n\n')
+            f'<button type="button" class="std-printbtn" data-std-print="trainer">打印讲师版</button></p>'
+            '<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
+            + link(signin_src(course.id), "签到表") + papers
+            + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
+            + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
+            + '</p>'
+            '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
+            '</div>\n\n')
 
 
 def _warning_box(ctx: RenderContext, course: Course, src: str) -> str:
@@ -243,7 +296,7 @@ def _mark(course: Course) -> str:
         elif MODULE_MINUTES.match(text):
             n, module = module_at.get(line - 1, (None, None))
             lines[index] = _MARK_MINUTES.format(module.minutes) if module and module.minutes is not None else ""
-        elif _ADMONITION.match(text):
+        elif (m := ADMONITION.match(text)) and m.group(2) == "instructor":
             lines[index] = _MARK_INSTRUCTOR + text
     return "\n".join(lines)
 
@@ -265,8 +318,8 @@ def _expand(text: str) -> str:
             out.extend(["", f'<p class="std-module-minutes">本模块 {m.group(1)} 分钟</p>', ""])
             continue
         if line.startswith(_MARK_INSTRUCTOR):
-            head = _ADMONITION.match(line[len(_MARK_INSTRUCTOR):])
-            title = head.group(2).strip() if head else ""
+            head = ADMONITION.match(line[len(_MARK_INSTRUCTOR):])
+            title = head.group(3).strip() if head else ""
             marker = head.group(1) if head else "!!!"
             out.extend(["", '<div class="std-instructor" data-search-exclude="true" markdown="1">', "",
                         f'{marker} instructor {title or chr(34) + "讲师提示" + chr(34)}'])

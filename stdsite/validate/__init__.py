@@ -6,6 +6,8 @@ depends on, is unusable; otherwise files with errors are left out and the errors
 """
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -15,12 +17,17 @@ from ..load.memo import FileMemo
 from ..model import DEFAULT_TARGETS, Framework, Project
 from ..text import natural_key
 from .blocks import check_blocks
+from .cases import validate_case
 from .courses import validate_course
 from .crossref import check_references
 from .documents import validate_document
+from .feedback import check_feedback, validate_feedback
 from .framework import validate_framework
-from .lists import validate_directory, validate_plan, validate_sessions, validate_targets
+from .lists import validate_directory, validate_plan, validate_sessions
+from .plan_refs import check_plan
+from .records import validate_pilots, validate_records
 from .standards import validate_standard
+from .targets import validate_targets
 
 T = TypeVar("T")
 
@@ -34,32 +41,62 @@ def validate(sources: Sources, problems: Problems, memo: FileMemo | None = None)
         framework = validate_framework(single["framework.yaml"], problems)
     elif not (sources.folder.root / "framework.yaml").is_file():
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
-    def each(files: list[SourceFile], make: Callable[[SourceFile], T | None], pure=lambda f: True) -> list[T]:
+    # a file's record depends on the file and on the other files it names (attachments): with a
+    # memo, kept while the file is the same object and no other file of the folder changed
+    disk = other_files(sources) if memo is not None else None
+
+    def each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:
         if memo is None:
             return _each(files, make)
-        return _each(files, lambda f: memo.run(("validate", id(f)), f, problems, lambda: make(f)) if pure(f) else make(f))
+        return _each(files, lambda f: memo.run(("validate", id(f)), (f, disk), problems, lambda: make(f)))
 
-    standards = each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems),
-                     lambda f: not (hasattr(f.data, "get") and f.data.get("attachments")))   # attachments: files on disk
+    standards = each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
     documents = each(sources.folders["documents"], lambda f: validate_document(f, problems))
-    courses = each(sources.folders["courses"], lambda f: validate_course(f, problems))
+    courses = each(sources.folders["courses"], lambda f: validate_course(f, sources.folder, problems))
     targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
     plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \
         if "training_sessions.yaml" in single else []
     directory = validate_directory(single["directory.yaml"], problems) if "directory.yaml" in single else None
+    records = validate_records(single["records.yaml"], sources.folder, problems) if "records.yaml" in single else []
+    pilots = validate_pilots(single["pilots.yaml"], problems) if "pilots.yaml" in single else []
+    cases = _each(sources.folders["cases"], lambda f: validate_case(f, problems))
+    feedback = validate_feedback(single["feedback.yaml"], problems) if "feedback.yaml" in single else []
     if not standards and not problems.errors:
         problems.error(sources.shown("standards"), None, "至少需要一个标准文件（standards/ 下的 .md 或 .yaml）")
     project = Project(
         src=sources.given, root=str(sources.folder.root), framework=framework or Framework(()),
         standards=tuple(sorted(standards, key=lambda s: natural_key(s.code))), documents=tuple(documents),
         courses=tuple(courses), targets=targets, plan=tuple(plan), sessions=tuple(sessions),
-        directory=directory, frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
-        diagrams=sources.diagrams)
+        records=tuple(records), pilots=tuple(pilots), cases=tuple(cases), directory=directory,
+        frozen_editions={k: data for k, (_, data) in sources.frozen.items()},
+        frozen_lines=sources.frozen_lines, diagrams=sources.diagrams,
+        feedback=tuple(feedback))
     project = check_references(project, problems, framework_known=framework is not None)
+    project = check_plan(project, problems)
+    project = check_feedback(project, sources.shown("feedback.yaml"), problems)
     if framework is None:
         return None
     return check_blocks(project, problems, memo)
+
+
+def other_files(sources: Sources) -> str:
+    """A digest of the names, sizes and times of the files in the source folder that are not
+    sources themselves (attachments, forms): validation checks that the files a source names exist."""
+    read = {str(f.path) for files in sources.folders.values() for f in files} | \
+        {str(f.path) for f in sources.single.values()}
+    h = hashlib.blake2b(digest_size=16)
+    for folder, dirs, names in os.walk(sources.folder.root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if path not in read:
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
 
 
 def _each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:

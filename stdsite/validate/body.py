@@ -1,32 +1,78 @@
-"""Rules of a Markdown body: numbered clause headings (unique, in order) and course modules."""
+"""Rules of a Markdown body: numbered clause and annex headings (unique, in order) and course modules."""
 from __future__ import annotations
 
 from ..errors import quote
-from ..load.markdown import CLAUSE_HEADING, MODULE_MINUTES, Heading
+from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
 from ..model import Clause, Module
 from .schema import Checker
 
 
 def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
-    """Numbered headings (`## 5.1 车辆配备`), checked unique and in order."""
+    """Numbered headings (`## 5.1 车辆配备`) and annexes (`## 附录 A（规范性）…` with `### A.1 …`),
+    checked unique and in order: clauses first, then annexes A, B… each holding its own clauses."""
     out: list[Clause] = []
     seen: dict[str, int] = {}
-    previous: tuple[int, ...] | None = None
+    previous: tuple[tuple[int, ...], str] | None = None
+    annex: str | None = None           # the letter of the annex the headings are in
     for heading in headings:
-        m = CLAUSE_HEADING.match(heading.text)
-        if not m or heading.level < 2:
+        if heading.level < 2:
             continue
-        number, title = m.group(1), m.group(2).strip()
-        key = tuple(int(part) for part in number.split("."))
-        if number in seen:
-            check.error(heading.line, f"条款号 {quote(number)} 重复（第 {seen[number]} 行已有）")
+        found = _numbered(heading, annex, check)
+        if found is None:
             continue
-        if previous is not None and key <= previous:
-            check.error(heading.line, f"条款号 {quote(number)} 顺序不对，应排在 {quote('.'.join(map(str, previous)))} 之前")
-        seen[number] = heading.line
-        previous = key
-        out.append(Clause(number, title, heading.line, heading.level))
+        clause, key = found
+        what = "附录" if clause.annex else "条款号"
+        if clause.annex:
+            annex = clause.number
+        if clause.number in seen:
+            check.error(heading.line, f"{what} {quote(clause.number)} 重复（第 {seen[clause.number]} 行已有）")
+            continue
+        if previous is not None and key <= previous[0]:
+            check.error(heading.line, f"{what} {quote(clause.number)} 顺序不对，应排在 {quote(previous[1])} 之前")
+        seen[clause.number] = heading.line
+        previous = (key, clause.number)
+        out.append(clause)
     return out
+
+
+def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:
+    """Warn about paragraphs with so many `[` that Markdown would take minutes: they are shown
+    as plain text (render/body.py)."""
+    for first, _, count in bracket_heavy(body, body_line):
+        check.warn(first, f"这一段有 {count} 个「[」（超过 {MAX_BRACKETS} 个），处理会非常慢，将按纯文字显示"
+                          f"（其中的 [[引用]] 不生成链接）；请检查是否误粘贴了大量符号")
+
+
+def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clause, tuple[int, ...]] | None:
+    """The clause or annex a heading opens with its sort key (clauses before annexes), or None for
+    an unnumbered heading (前言, 引言, 参考文献) or one reported as wrong."""
+    text = heading.text
+    m = ANNEX_HEADING.match(text)
+    if m:
+        letter = m.group(1)
+        if heading.level != 2:
+            check.error(heading.line, f"附录 {quote(letter)} 应使用二级标题，写作「## {text}」")
+            return None
+        return Clause(letter, m.group(3).strip(), heading.line, heading.level, annex=m.group(2)), (1, ord(letter))
+    if ANNEX_LIKE.match(text):
+        check.error(heading.line, f"附录标题 {quote(text)} 格式不对，应写作「附录 A（规范性）标题」或「附录 A（资料性）标题」")
+        return None
+    m = CLAUSE_HEADING.match(text)
+    if not m:
+        return None
+    number, title = m.group(1), m.group(2).strip()
+    parts = number.split(".")
+    if parts[0].isdigit():
+        if annex is not None:
+            check.error(heading.line, f"条款号 {quote(number)} 写在附录 {annex} 之后；正文条款应写在全部附录之前")
+            return None
+        return Clause(number, title, heading.line, heading.level), (0, *map(int, parts))
+    if parts[0] != annex:
+        where = f"写在附录 {annex} 中" if annex else "之前没有附录标题"
+        check.error(heading.line, f"条款号 {quote(number)} {where}；附录 {parts[0]} 的条款应写在"
+                                  f"「## 附录 {parts[0]}（规范性）标题」或「（资料性）」之下")
+        return None
+    return Clause(number, title, heading.line, heading.level), (1, ord(parts[0]), *map(int, parts[1:]))
 
 
 def modules(headings: tuple[Heading, ...], body: str, body_line: int, check: Checker) -> list[Module]:

@@ -10,7 +10,7 @@ import dataclasses
 from ..errors import Problems, quote
 from ..load.markdown import Reference
 from ..model import Project, Standard
-from .references import body_references, reference_problem
+from .references import CodeIndex, body_references, reference_problem
 
 
 def check_references(project: Project, problems: Problems, framework_known: bool = True) -> Project:
@@ -18,9 +18,11 @@ def check_references(project: Project, problems: Problems, framework_known: bool
     rules are skipped, so that every other problem is still reported in the same pass."""
     standards = _unique_standards(project, problems)
     by_code = {s.code: s for s in standards}
-    documents = _unique(project.documents, lambda d: d.number, "文号", problems, "number")
-    documents = _unique(documents, lambda d: d.slug, "文件名（决定网址）", problems, None)
-    courses = _unique(project.courses, lambda c: c.id, "课程编号", problems, "id")
+    codes = CodeIndex(standards)
+    documents = unique_by(project.documents, lambda d: d.number, "文号", problems, "number")
+    documents = unique_by(documents, lambda d: d.slug.casefold(), "文件名（决定网址，不区分大小写）", problems, None,
+                          shown=lambda d: d.slug)
+    courses = unique_by(project.courses, lambda c: c.id, "课程编号", problems, "id")
     slots = {slot.id for slot in project.framework.slots()}
     all_nodes = {n for c in project.framework.categories for n in
                  [c.id] + [a.id for a in c.areas] + [i.id for a in c.areas for i in a.items]}
@@ -30,7 +32,7 @@ def check_references(project: Project, problems: Problems, framework_known: bool
             hint = "（这是类别或含条目的领域，请写到具体条目）" if s.framework in all_nodes else ""
             problems.error(s.path, s.lines.get("framework", s.line), f"体系位置 {quote(s.framework)} 在 framework.yaml 中不存在{hint}")
         if s.body is not None:
-            _check_body_refs(s, by_code, problems)
+            _check_body_refs(s, codes, problems)
     _check_cycles(standards, problems)
 
     for d in documents:
@@ -42,7 +44,7 @@ def check_references(project: Project, problems: Problems, framework_known: bool
             if code not in by_code:
                 problems.error(c.path, c.lines.get("standards", c.line), f"课程引用的标准 {quote(code)} 不存在")
         for ref in body_references(c.body, c.body_line):
-            _resolve(ref, None, by_code, c.path, problems)
+            report_reference(ref, None, codes, c.path, problems)
     course_ids = {c.id for c in courses}
     for session in project.sessions:
         if session.course not in course_ids:
@@ -54,34 +56,34 @@ def check_references(project: Project, problems: Problems, framework_known: bool
 
 
 def _unique_standards(project: Project, problems: Problems) -> list:
-    keep = _unique(project.standards, lambda s: s.code, "标准编号", problems, "code")
-    keep = _unique(keep, lambda s: s.slug, "标准网址 standards/<名称>/ 的名称", problems, "code")
+    keep = unique_by(project.standards, lambda s: s.code, "标准编号", problems, "code")
+    keep = unique_by(keep, lambda s: s.slug, "标准网址 standards/<名称>/ 的名称", problems, "code")
     order = {s.code: i for i, s in enumerate(project.standards)}
     return sorted(keep, key=lambda s: order[s.code])
 
 
-def _unique(records, key, label: str, problems: Problems, field: str | None) -> list:
+def unique_by(records, key, label: str, problems: Problems, field: str | None, shown=None) -> list:
     first: dict[str, str] = {}
     keep = []
     for r in sorted(records, key=lambda r: r.path):
         value = key(r)
         if value in first:
-            problems.error(r.path, r.lines.get(field, r.line) if field else None, f"{label} {quote(value)} 与 {first[value]} 重复")
+            problems.error(r.path, r.lines.get(field, r.line) if field else None,
+                           f"{label} {quote(shown(r) if shown else value)} 与 {first[value]} 重复")
             continue
         first[value] = r.path
         keep.append(r)
     return keep
 
 
-def _check_body_refs(s: Standard, by_code: dict[str, Standard], problems: Problems) -> None:
+def _check_body_refs(s: Standard, codes: CodeIndex, problems: Problems) -> None:
     for ref in body_references(s.body, s.body_line):
-        _resolve(ref, s, by_code, s.path, problems)
+        report_reference(ref, s, codes, s.path, problems)
 
 
-def _resolve(ref: Reference, current: Standard | None, by_code: dict[str, Standard], path: str,
-             problems: Problems) -> None:
+def report_reference(ref: Reference, current: Standard | None, codes: CodeIndex, path: str, problems: Problems) -> None:
     """Report a reference that points nowhere."""
-    message = reference_problem(ref, current, by_code)
+    message = reference_problem(ref, current, codes)
     if message:
         problems.error(path, ref.line, message)
 

@@ -5,6 +5,7 @@ from ..errors import Problems, quote
 from ..load import SourceFile
 from ..model import DOC_KINDS, Document
 from ..text import normalize_code
+from ..urls import page_name_problem
 from .schema import Checker, Spec
 
 DOCUMENT_FIELDS = {
@@ -19,8 +20,9 @@ def validate_document(file: SourceFile, problems: Problems) -> Document | None:
     """The document of one file, or None when it is unusable (problems reported)."""
     data = file.data
     check = Checker(problems, file.shown)
-    if file.path.stem.lower() == "index":
-        check.error(None, "规范性文件的文件名不能是 index（会与文件列表页同名），请改名")
+    problem = page_name_problem(file.path.stem)
+    if problem:
+        check.error(None, f"规范性文件的文件名 {quote(file.path.stem)} {problem}（文件名决定网址），请改名")
         return None
     v = check.mapping(data, DOCUMENT_FIELDS, "规范性文件")
     if not v or not v["number"] or not v["title"] or not v["issued"]:

@@ -5,6 +5,7 @@ from ..errors import Problems, quote
 from ..load import SourceFile
 from ..model import Area, Category, Framework, Item
 from ..text import area_slug
+from ..urls import page_name_problem
 from .schema import Checker, Spec
 
 NODE = {"id": Spec("text", True), "name": Spec("text", True)}
@@ -40,6 +41,9 @@ def validate_framework(file: SourceFile, problems: Problems) -> Framework | None
                 continue
             unique(area["id"], area_map.line_of("id"))
             page_name = area_slug(area["id"])
+            problem = page_name_problem(page_name)
+            if problem:
+                check.error(area_map.line_of("id"), f"领域编号 {quote(area['id'])} 生成的网址名称 {quote(page_name)} {problem}，请改一个")
             if page_name in area_pages:
                 check.error(area_map.line_of("id"), f"领域编号 {quote(area['id'])} 与 {quote(area_pages[page_name])} "
                                                     f"只差大小写或符号，页面网址会相同，请改一个")

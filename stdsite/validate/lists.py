@@ -1,5 +1,5 @@
-"""The small files at the top of the source folder: targets.yaml, plan.yaml, training_sessions.yaml
-and directory.yaml (the editions of the published directory)."""
+"""The small files at the top of the source folder: plan.yaml, training_sessions.yaml and
+directory.yaml (the editions of the published directory); targets.yaml is in targets.py."""
 from __future__ import annotations
 
 import re
@@ -7,17 +7,17 @@ import re
 from ..errors import Problems, quote
 from ..load import SourceFile
 from ..load.yaml import YMap
-from ..model import (DEFAULT_DIRECTORY_TITLE, DEFAULT_TARGETS, PLAN_KINDS, TARGET_NAMES, COUNT_INDICATORS, Directory, Edition, Period,
-                     PlanItem, Session, Targets)
+from ..model import AUDIENCES, DEFAULT_DIRECTORY_TITLE, PLAN_KINDS, Directory, Edition, PlanItem, Session
 from ..text import normalize_code
+from ..urls import page_name_problem
 from .schema import Checker, Spec
 
 PLAN_FIELDS = {"title": Spec("text", True), "kind": Spec("choice", True, PLAN_KINDS),
                "framework": Spec("text", True), "due": Spec("date", True), "code": Spec("text"),
                "replaces": Spec("text")}
 SESSION_FIELDS = {"date": Spec("date", True), "course": Spec("text", True), "place": Spec("text"),
-                  "attendees": Spec("int", True)}
-PERIOD_FIELDS = {"name": Spec("text", True), "start": Spec("date", True), "end": Spec("date", True)}
+                  "attendees": Spec("int", True), "hours": Spec("number"), "trainer": Spec("text"),
+                  "unit": Spec("text"), "audience": Spec("choice", choices=AUDIENCES)}
 EDITION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -30,28 +30,6 @@ def list_entries(file: SourceFile, specs: dict[str, Spec], what: str, problems: 
         if v and all(v[k] is not None for k, s in specs.items() if s.required):
             out.append((v, item))
     return out
-
-
-def validate_targets(file: SourceFile, problems: Problems) -> Targets:
-    """The plan period and the five targets (defaults for what is missing or wrong)."""
-    data = file.data
-    check = Checker(problems, file.shown)
-    specs = {"period": Spec("any", True), **{name: Spec("number") for name in TARGET_NAMES}}
-    v = check.mapping(data, specs, "targets.yaml")
-    if not v:
-        return DEFAULT_TARGETS
-    p = check.mapping(v["period"], PERIOD_FIELDS, "规划期", data.line_of("period"))
-    period = DEFAULT_TARGETS.period
-    if p and p["name"] and p["start"] and p["end"]:
-        if p["end"] < p["start"]:
-            check.error(v["period"].line_of("end"), "规划期结束日期早于开始日期")
-        period = Period(p["name"], p["start"], p["end"])
-    for name in TARGET_NAMES:
-        if name not in COUNT_INDICATORS and v[name] is not None and not 0 <= v[name] <= 1:
-            check.error(data.line_of(name), f"指标「{name}」的目标 {quote(v[name])} 应为 0 到 1 之间的比例，如 90% 写作 0.90")
-            v[name] = None
-    values = {name: (v[name] if v[name] is not None else DEFAULT_TARGETS.values[name]) for name in TARGET_NAMES}
-    return Targets(period, values, file.shown)
 
 
 def validate_plan(file: SourceFile, problems: Problems) -> list[PlanItem]:
@@ -73,7 +51,12 @@ def validate_sessions(file: SourceFile, problems: Problems) -> list[Session]:
         if v["attendees"] < 0:
             check.error(item.line_of("attendees"), f"参训人数 {quote(v['attendees'])} 不能为负数")
             continue
-        out.append(Session(v["date"], v["course"], v["place"], v["attendees"], item.line))
+        if v["hours"] is not None and v["hours"] <= 0:
+            check.error(item.line_of("hours"), f"学时「hours」 {quote(v['hours'])} 应为大于 0 的数字，如 hours: 1.5；"
+                                               f"学时未定的不写 hours")
+            continue
+        out.append(Session(v["date"], v["course"], v["place"], v["attendees"], item.line, hours=v["hours"],
+                           trainer=v["trainer"], unit=v["unit"], audience=v["audience"]))
     return out
 
 
@@ -91,16 +74,18 @@ def validate_directory(file: SourceFile, problems: Problems) -> Directory | None
         e = check.mapping(item, {"id": Spec("text", True), "date": Spec("date", True)}, "目录期次")
         if not e or not e["id"] or not e["date"]:
             continue
-        if not EDITION_ID.fullmatch(e["id"]) or e["id"].lower() == "index":
-            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），且不能是 index")
+        if not EDITION_ID.fullmatch(e["id"]) or page_name_problem(e["id"]):
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 只能用英文字母、数字、「-」「_」「.」（用于网址），"
+                                            f"且不能是 index 或 Windows 的保留名称（如 con、nul）")
             continue
-        if e["id"] in ids:
-            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id']]} 行已有）")
+        if e["id"].casefold() in ids:
+            check.error(item.line_of("id"), f"期次编号 {quote(e['id'])} 重复（第 {ids[e['id'].casefold()]} 行已有；"
+                                            f"只差大小写也算重复）")
             continue
         if e["date"] in dates:
             check.error(item.line_of("date"), f"期次日期 {quote(e['date'].isoformat())} 重复（第 {dates[e['date']]} 行已有）")
             continue
-        ids[e["id"]] = item.line
+        ids[e["id"].casefold()] = item.line
         dates[e["date"]] = item.line
         editions.append(Edition(e["id"], e["date"], item.line))
     for earlier, later in zip(editions, editions[1:]):

@@ -1,13 +1,67 @@
-"""Where a `[[...]]` reference points: every reference must resolve to a standard and its clause."""
+"""Where a `[[...]]` reference points: every reference must resolve to a standard and its clause.
+
+A code without its year (`[[GB/T 41568]]`, an undated reference in GB/T 1.1's sense) means the
+latest edition in the repository: among the standards with that code before the year that are not
+制定中, the one with the latest `issued` (a standard without `issued` counts from 1 January of its
+year), then the latest year.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
 
 from ..errors import quote
 from ..load.markdown import Reference, references, scan, text_references
 from ..model import Course, Quiz, Standard
-from ..text import normalize_code
+from ..text import natural_key, normalize_code
+
+DATED = re.compile(r"^(.+)-(\d{4})$")
 
 
-def reference_problem(ref: Reference, current: Standard | None, by_code: dict[str, Standard], where: str = "") -> str | None:
+class CodeIndex:
+    """Standards by code, and the editions of each code before the year (undated references)."""
+
+    def __init__(self, standards: Iterable[Standard]):
+        self.by_code: dict[str, Standard] = {}
+        self.editions: dict[str, list[Standard]] = {}
+        for s in standards:
+            self.by_code[s.code] = s
+            m = DATED.match(s.code)
+            if m:
+                self.editions.setdefault(m.group(1), []).append(s)
+
+    def find(self, code: str) -> tuple[Standard | None, bool]:
+        """(the standard a reference's code names or None, whether it is an undated reference
+        resolved to the latest edition)."""
+        code = normalize_code(code)
+        if code in self.by_code or DATED.match(code):
+            return self.by_code.get(code), False
+        return self.latest(code), True
+
+    def latest(self, stem: str) -> Standard | None:
+        """The latest edition in force or published of `stem` (a code without its year)."""
+        published = [s for s in self.editions.get(stem, ()) if s.effective is not None]
+        if not published:
+            return None
+
+        def key(s: Standard) -> tuple:
+            year = int(DATED.match(s.code).group(2))
+            return s.issued or dt.date(year, 1, 1), year, natural_key(s.code)
+        return max(published, key=key)
+
+    def missing(self, code: str, where: str = "") -> str:
+        """Why a code names no standard (a Chinese message)."""
+        code = normalize_code(code)
+        if DATED.match(code) or code in self.by_code:
+            return f"{where}引用的标准 {quote(code)} 不存在"
+        if self.editions.get(code):
+            return (f"{where}不写年号的引用 {quote(code)} 没有可用的版本：库中的 "
+                    f"{'、'.join(s.code for s in self.editions[code])} 都在制定中")
+        return f"{where}不写年号的引用 {quote(code)} 在库中没有任何一版（如 {code}-2024），请写完整编号或先登记该标准"
+
+
+def reference_problem(ref: Reference, current: Standard | None, codes: CodeIndex, where: str = "") -> str | None:
     """Why a reference points nowhere (a Chinese message), or None when it resolves.
 
     `current` is the standard whose clauses `[[#5.1]]` refers to (None in a course); `where`
@@ -18,14 +72,15 @@ def reference_problem(ref: Reference, current: Standard | None, by_code: dict[st
     if ref.code is None:
         if current is None:
             return f"{where}引用 {shown} 缺少标准编号，如 [[Q/CQJG 101-2023#6.1]]"
-        if ref.clause not in {c.number for c in current.clauses}:
+        if ref.clause not in current.clause_numbers:
             return f"本标准没有条款 {quote(ref.clause)}（{where}引用 {shown}）"
         return None
-    target = by_code.get(normalize_code(ref.code))
+    target, latest = codes.find(ref.code)
     if target is None:
-        return f"{where}引用的标准 {quote(ref.code)} 不存在"
-    if ref.clause and ref.clause not in {c.number for c in target.clauses}:
-        return f"{where}引用的标准 {quote(target.code)} 没有条款 {quote(ref.clause)}"
+        return codes.missing(ref.code, where)
+    if ref.clause and ref.clause not in target.clause_numbers:
+        named = f"{quote(normalize_code(ref.code))}（最新版为 {target.code}）" if latest else quote(target.code)
+        return f"{where}引用的标准 {named} 没有条款 {quote(ref.clause)}"
     return None
 
 

@@ -15,6 +15,11 @@ from ..errors import Problems, quote
 from ..load.yaml import YList, YMap
 from ..text import DATE_RE, did_you_mean, parse_date
 
+# A field's value lands in headings, tables and links on many pages; Markdown's inline processing
+# grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
+# name or note needs more than this; the body has no such limit.
+MAX_TEXT = 2000
+
 # Chinese names editors often type for our English keys: used for did-you-mean.
 CHINESE_KEYS = {
     "编号": "code", "标准编号": "code", "名称": "title", "标题": "title", "标准名称": "title",
@@ -37,7 +42,7 @@ def unknown_key_hint(key: str, allowed: Iterable[str]) -> str:
 class Spec:
     """One field of a source mapping."""
 
-    kind: str                       # text | texts | text_or_texts | date | bool | number | int | choice | clause | any
+    kind: str                       # text | texts | text_or_texts | date | bool | number | int | whole | choice | clause | any
     required: bool = False
     choices: tuple = ()
     label: str = ""                 # Chinese name for messages
@@ -103,19 +108,28 @@ class Checker:
                 self.error(line, f"字段「{name}」应为整数，实际是 {quote(raw)}")
                 return None
             return int(raw) if kind == "int" else raw
+        if kind == "whole":
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+                self.error(line, f"字段「{name}」应为不小于 1 的整数，实际是 {quote(raw)}")
+                return None
+            return raw
         if kind == "clause":
             return self.clause(raw, name, line)
         raise AssertionError(kind)
 
     def text(self, raw: Any, name: str, line: int) -> str | None:
         if isinstance(raw, str):
+            if len(raw) > MAX_TEXT:
+                self.error(line, f"字段「{name}」过长（{len(raw)} 个字符），不能超过 {MAX_TEXT} 个字符；"
+                                 f"大段内容请写在正文中")
+                return None
             return raw.strip()
         if isinstance(raw, bool):
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(str(raw).lower())}；如确为文字请加引号")
         elif isinstance(raw, (int, float)):
             self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{raw}\"")
         else:
-            self.error(line, f"字段「{name}」应为文字，实际是 {quote(_describe(raw))}")
+            self.error(line, f"字段「{name}」应为文字，实际是 {quote(describe(raw))}")
         return None
 
     def texts(self, raw: Any, name: str, line: int) -> list[str]:
@@ -158,9 +172,9 @@ class Checker:
         if isinstance(raw, float):
             self.error(line, f"条款号 {quote(raw)} 写成了小数，YAML 会读错（5.10 读成 5.1）；请加引号，如 {name}: \"{raw}\"")
             return None
-        if isinstance(raw, str) and re.fullmatch(r"\d+(\.\d+)*", raw.strip()):
+        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", raw.strip()):
             return raw.strip()
-        self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\"")
+        self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\" 或附录中的 \"A.1\"")
         return None
 
     def list_of_maps(self, raw: Any, name: str, line: int) -> list[tuple[YMap, int]]:
@@ -168,18 +182,19 @@ class Checker:
         if raw is None:
             return []
         if not isinstance(raw, YList):
-            self.error(line, f"字段「{name}」应为列表（每项以「- 」开头），实际是 {quote(_describe(raw))}")
+            self.error(line, f"字段「{name}」应为列表（每项以「- 」开头），实际是 {quote(describe(raw))}")
             return []
         out = []
         for index, item in enumerate(raw):
             if isinstance(item, YMap):
                 out.append((item, raw.line_of(index)))
             else:
-                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(_describe(item))}")
+                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(describe(item))}")
         return out
 
 
-def _describe(value: Any) -> Any:
+def describe(value: Any) -> Any:
+    """A short form of a YAML value for messages: `{a: …, b: …}`, `[x, y]`, or the value itself."""
     if isinstance(value, YMap):
         return "{" + ", ".join(f"{k}: …" for k in value) + "}"
     if isinstance(value, YList):

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, block_network, run_build, write_tree
 
 CHECKLIST_STANDARD = """\
 ---
@@ -53,16 +53,7 @@ def bundle(tmp_path_factory):
 def offline_page(browser):
     """A page whose every request other than file:// is blocked and recorded."""
     context = browser.new_context(locale="zh-CN")
-    attempted: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    attempted = block_network(context)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -94,14 +85,29 @@ def test_bundle_works_from_file_without_network(bundle, offline_page):
     assert "公务用车" in first
     page.locator(".md-search-result__item a").first.click()
     assert page.url.startswith("file://") and ".html" in page.url
-    # tick a checklist: the score updates and survives a reload from file://
+    # answer a checklist: the score updates and survives a reload from file://
     page.goto((bundle / "standards/q-cqjg-103-2024.html").as_uri())
-    page.locator(".std-checklist label").first.click()
-    page.wait_for_function("document.querySelector('.std-checklist__result').textContent.includes('10')")
+    page.locator(".std-checklist__item").nth(0).locator("label", has_text="符合").first.click()
+    page.locator(".std-checklist__item").nth(1).locator("label", has_text="不符合").click()
+    page.wait_for_function("document.querySelector('.std-checklist__result').textContent.includes('67%')")
     page.reload()
-    assert page.locator(".std-checklist input[type=checkbox]").first.is_checked()
+    assert page.locator(".std-checklist input[type=radio]").first.is_checked()
+    assert page.locator(".std-checklist__verdict").text_content() == "不合格"
     assert attempted == [], attempted
     assert errors == [], errors
+
+
+def test_feedback_form_works_offline(bundle, offline_page):
+    """From a standard's page to its 意见反馈 page and the Word form, all from file://."""
+    page, attempted, errors = offline_page
+    page.goto((bundle / "standards/q-cqjg-101-2023.html").as_uri())
+    page.click("a.std-fb-print")
+    assert page.url.endswith("standards/q-cqjg-101-2023/feedback.html")
+    assert page.locator(".std-form__code").inner_text() == "Q/CQJG 101-2023"
+    assert page.locator("button[data-std-print-form]").is_visible()         # its script ran
+    href = page.locator("a.std-fb-docx").get_attribute("href")
+    assert (bundle / "standards/q-cqjg-101-2023" / href).is_file()
+    assert attempted == [] and errors == [], (attempted, errors)
 
 
 def test_bundle_is_reproducible(tmp_path):
@@ -113,3 +119,21 @@ def test_bundle_is_reproducible(tmp_path):
         assert run_build("bundle", "--src", str(src), "--dist", str(dist), "--as-of", "2025-06-30").returncode == 0
         digests.append((dist / "standards-offline-2025-06-30.zip.sha256").read_text())
     assert digests[0] == digests[1]
+
+
+def test_offline_404_page_is_chinese_and_styled(bundle, offline_page):
+    """404.html of the bundle links its styles relatively (a web site's absolute /assets/ paths
+    point nowhere from file://)."""
+    page, attempted, errors = offline_page
+    html = (bundle / "404.html").read_text(encoding="utf-8")
+    assert 'href="/assets' not in html and 'src="/assets' not in html
+    page.goto((bundle / "404.html").as_uri())
+    assert page.locator("h1").inner_text() == "页面不存在"
+    assert "Not found" not in page.content()
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")          # Material's stylesheet is applied
+    assert page.evaluate("getComputedStyle(document.querySelector('.std-stamp')).textAlign") == "center"   # and ours
+    page.locator(".md-content a", has_text="返回首页").click()
+    page.wait_for_url("**/index.html")
+    assert page.locator(".md-content h1").count() >= 1
+    assert attempted == [], attempted

@@ -2,9 +2,11 @@
 queries staff type finding the right standard first."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from support import ROOT, run_build, serve_directory
+from support import ROOT, printed, run_build, serve_directory
 
 AS_OF = "2025-12-31"
 
@@ -21,12 +23,14 @@ def example(tmp_path_factory):
 PAGE_TYPES = {
     "home": "",
     "system": "system/",
-    "area": "system/yx-gc/",
+    "area": "system/yx-zc/",
     "standard list": "standards/",
     "standard with flow": "standards/q-cqjg-101-2025/",
     "standard with criteria": "standards/q-cqjg-102-2021/",
     "metadata-only standard": "standards/db50-t-1016-2020/",
     "poster": "standards/q-cqjg-101-2025/poster/",
+    "feedback form": "standards/q-cqjg-101-2025/feedback/",
+    "draft under consultation": "standards/q-cqjg-402-2026/",
     "documents": "documents/",
     "document": "documents/yjgf-2021-108/",
     "directory": "directory/",
@@ -34,8 +38,18 @@ PAGE_TYPES = {
     "training": "training/",
     "course": "training/managers-201/",
     "sign-in sheet": "training/managers-201/signin/",
+    "exam": "training/staff-exam/",
+    "exam paper": "training/staff-exam/paper/",
+    "exam answers": "training/staff-exam/answers/",
+    "certificate": "training/staff-exam/certificate/",
+    "evaluation form": "training/staff-exam/evaluation/",
     "sessions": "training/sessions/",
     "dashboard": "dashboard/",
+    "plan report": "dashboard/report-2021-2025/",
+    "pilots": "pilots/",
+    "pilot": "pilots/canteen-demo-2023/",
+    "cases": "cases/",
+    "case": "cases/canteen-food-waste/",
     "help": "help/writing/",
 }
 
@@ -85,3 +99,23 @@ def test_home_counts_open_the_filtered_list(page, example):
     page.wait_for_function("document.querySelector('select[data-filter=status]').value === '被代替'")
     statuses = page.eval_on_selector_all("#standards tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)")
     assert statuses and set(statuses) == {"被代替"}
+
+
+COURSES = sorted(re.search(r"^id: (\S+)", p.read_text(encoding="utf-8"), re.M).group(1)
+                 for p in (ROOT / "standards_src" / "courses").rglob("*.md"))
+
+
+def test_every_course_has_exams_or_a_one_page_signin_sheet(page, example):
+    """Every example course's 签到表 prints on exactly one A4 page with its header, 20 rows and the
+    应到/实到 line; one exam course per audience."""
+    assert len(COURSES) >= 7
+    for course in COURSES:
+        page.goto(example + f"training/{course}/signin/")
+        texts, _ = printed(page)
+        assert len(texts) == 1, (course, len(texts))
+        assert "培训签到表" in texts[0] and "20" in texts[0] and "应到人数" in texts[0] and "实到人数" in texts[0], course
+    page.goto(example + "training/")
+    sections = page.evaluate("""[...document.querySelectorAll('.std-course-card')]
+        .filter(card => card.querySelector('.std-tag--exam'))
+        .map(card => { let e = card; while (e && e.tagName !== 'H2') e = e.previousElementSibling; return e && e.id; })""")
+    assert {"leaders", "managers", "staff"} <= set(sections), sections

@@ -84,7 +84,7 @@ def test_http_redirects_to_https_and_missing_pages_get_the_404_page(served):
     status, headers, _ = get(http + "standards/")
     assert status == 301 and headers["location"].startswith("https://")
     status, _, body = get(https + "no/such/page/", gzip_ok=False)
-    assert status == 404 and "404" in body.decode("utf-8")
+    assert status == 404 and body == (site / "404.html").read_bytes()
     (site / ".secret").write_text("x", encoding="utf-8")
     assert get(https + ".secret")[0] == 403
 

@@ -2,6 +2,9 @@
 holds the project-wide helpers)."""
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 from pathlib import Path
 
@@ -64,3 +67,22 @@ def line_of(text: str | bytes, needle: str) -> int:
 def site_files(folder: Path) -> dict[str, bytes]:
     """{relative path: bytes} of every file under folder."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """`python build.py ARGS` run in this process (exit code, stdout, stderr): the same code path
+    as the command, without starting Python and MkDocs again for each refusal. Uses the tests'
+    shared cache unless `--cache` is given."""
+    from stdsite.cli.main import main
+    from support import TEST_CACHE
+    if "--cache" not in args:
+        args = (*args, "--cache", str(TEST_CACHE))
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(here)
+    return code, out.getvalue(), err.getvalue()

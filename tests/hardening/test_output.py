@@ -426,7 +426,7 @@ def test_linkcheck_is_fast(tmp_path):
 
 # -- atomic output -------------------------------------------------------------------------------
 def test_replace_dir_swaps_and_cleans(tmp_path):
-    from stdsite.output.files import replace_dir
+    from stdsite.output.folders import replace_dir
     out, new = tmp_path / "site", tmp_path / ".site.building-1"
     write_site(out, {"index.html": "old", "old-only.html": "x"})
     write_site(new, {"index.html": "new"})
@@ -439,7 +439,7 @@ def test_replace_dir_swaps_and_cleans(tmp_path):
 
 
 def test_replace_dir_failing_rename_keeps_previous_site(tmp_path, monkeypatch):
-    from stdsite.output import files
+    from stdsite.output import folders as files
     out, new = tmp_path / "site", tmp_path / ".site.building-1"
     write_site(out, {"index.html": "old"})
     write_site(new, {"index.html": "new"})

@@ -218,7 +218,7 @@ def test_standard_title_and_texts_round_trip(workdir, title, summary, tag):
     assert text_of(rendered, "std-tag")[0] == s.tags[0]
     assert set(tags) <= {"h1", "span", "div", "p", "dl", "dt", "dd", "a", "ul", "li", "figure", "figcaption", "small",
                          "br", "svg", "path", "title", "strong", "table", "thead", "tbody", "tr", "th", "td", "h2",
-                         "code", "pre"}, tags
+                         "code", "pre", "button"}, tags          # button: 打印 / 下载 PDF
 
 
 # -- flow → DOT → SVG ----------------------------------------------------------------------------------

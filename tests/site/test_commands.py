@@ -37,13 +37,13 @@ def test_quiz_errors_fail_the_check_with_path_and_line(make_project):
 def test_second_build_renders_nothing(make_project, tmp_path):
     src = make_project({"standards/v.md": HEAD + FLOW_OK + "\n```dot\ndigraph { 申请 -> 审批 }\n```\n"})
     cache = tmp_path / "cache"
-    for expected in (2, 0):
+    for expected in (3, 0):             # the two blocks and the system's structure diagram
         result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30",
                            "--cache", str(cache))
         assert result.returncode == 0, result.stdout + result.stderr
         stats = json.loads((cache / "last-render.json").read_text())
-        assert stats["rendered"] == expected and stats["diagrams"] == 2
-    assert len(list(cache.glob("[0-9a-f]*.svg"))) == 2
+        assert stats["rendered"] == expected and stats["diagrams"] == 3
+    assert len(list(cache.glob("[0-9a-f]*.svg"))) == 3
     page = (tmp_path / "site" / "standards" / "q-cqjg-201-2024" / "index.html").read_text(encoding="utf-8")
     assert page.count('class="flowchart"') == 2 and '<ol class="std-flow__steps">' in page
 

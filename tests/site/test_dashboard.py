@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree
+from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, plain_tables, run_build, write_tree
 
 AS_OF = "2025-06-30"
 
@@ -65,7 +65,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(site) -> str:
-    return (site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    return plain_tables((site / "dashboard" / "index.html").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,12 @@ def test_indicators_json(exported):
     assert targets == {"coverage_core_areas": 0.9, "plan_completion": 0.95, "evaluated_after_1y": 0.3,
                        "reviewed_after_5y": 1.0, "training_attendance": 5000}
     assert exported["indicators"]["evaluated_after_1y"]["met"] is True
+    # the Part 1 form is one period measuring the five computed indicators, named as in Part 1
+    (period,) = exported["periods"]
+    assert (period["name"], period["state"], period["measured_at"]) == ("“十四五”", "进行中", AS_OF)
+    assert list(period["indicators"]) == list(EXPECTED)
+    assert period["indicators"]["coverage_core_areas"] == {"name": "主干业务领域标准覆盖率", "kind": "computed",
+                                                           "value": 0.6667, "target": 0.9, "met": False}
 
 
 def test_page_shows_the_same_numbers_as_the_json(page, exported):
@@ -106,14 +112,14 @@ def test_page_shows_the_same_numbers_as_the_json(page, exported):
 def test_lists_behind_the_numbers(page):
     # the empty core slot is listed, its name escaped; the late plan item; overdue review; missing evaluations
     assert "公物仓&lt;管理&gt; &amp; 调剂" in page and "公物仓<管理>" not in page
-    late = re.search(r'class="std-table dash-table dash-plan-late">(.*?)</table>', page, re.S).group(1)
+    late = re.search(r'class="std-table dash-table dash-plan-late[^"]*">(.*?)</table>', page, re.S).group(1)
     assert "公物仓管理规范" in late and "公务用车使用管理规范" not in late
-    gaps = re.search(r'class="std-table dash-table dash-review-gaps">(.*?)</table>', page, re.S).group(1)
+    gaps = re.search(r'class="std-table dash-table dash-review-gaps[^"]*">(.*?)</table>', page, re.S).group(1)
     assert 'href="../standards/q-cqjg-50-2019/"' in gaps and "GB/T 1-2010" not in gaps
-    missing = re.search(r'class="std-table dash-table dash-due-evaluation">(.*?)</table>', page, re.S).group(1)
+    missing = re.search(r'class="std-table dash-table dash-due-evaluation[^"]*">(.*?)</table>', page, re.S).group(1)
     assert "Q/CQJG 101-2023" in missing and "DB50/T 1016-2020" in missing and "Q/CQJG 50-2019" not in missing
     # DB50/T 1016-2020 (effective 2020-12-30) is due for review on 2025-12-30: its proposal is due now
-    soon = re.search(r'class="std-table dash-table dash-due-soon">(.*?)</table>', page, re.S).group(1)
+    soon = re.search(r'class="std-table dash-table dash-due-soon[^"]*">(.*?)</table>', page, re.S).group(1)
     assert "DB50/T 1016-2020" in soon and "2025-12-30" in soon
 
 
@@ -122,7 +128,10 @@ def test_coverage_matrix_highlights_empty_items(page):
     slots = re.findall(r'<tr( class="dash-empty")? data-slot="([^"]+)">', matrix)
     assert [(bool(empty), slot) for empty, slot in slots] == [
         (False, "JC-TY-01"), (False, "JC-TY-02"), (False, "YX-GC-01"), (False, "YX-GC-02"), (True, "YX-GW")]
-    assert matrix.count("空缺") == 1 and 'rowspan="2"' in matrix        # categories and areas span their items
+    assert matrix.count("空缺") == 1
+    # every row names its category and area (a row read alone, e.g. as a card on a phone, is complete)
+    rows = re.findall(r"<tr[^>]*data-slot=[^>]*>(.*?)</tr>", matrix, re.S)
+    assert all(("基础通用" in row) != ("运行保障" in row) for row in rows) and "rowspan" not in matrix
 
 
 def test_charts_are_static_svg(page):
@@ -130,4 +139,4 @@ def test_charts_are_static_svg(page):
     assert len(svgs) >= 7                      # overview, five gauges, areas, training per year
     assert all('viewBox="0 0 ' in s and 'width="100%"' in s and "<script" not in s for s in svgs)
     assert any("公物仓&lt;管理&gt; &amp; 调剂" in s for s in svgs)
-    assert "dashboard.css" in page
+    assert re.search(r"assets/stdsite/dashboard\.[0-9a-f]{10}\.css", page)

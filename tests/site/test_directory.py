@@ -73,8 +73,19 @@ def test_xlsx_export_rows(site):
     assert "2024-2" in rows[0][0]
     assert rows[1] == ("序号", "类别", "编号", "名称", "发布机构", "发布日期", "实施日期", "状态")
     assert [(r[0], r[2], r[7]) for r in rows[2:]] == [(n, i, s) for n, (_, i, s) in enumerate(EDITION_2, 1)]
-    assert rows[-1] == (9, "规范性文件", "渝机管发〔2024〕30号", "公物仓标准化管理指南", "重庆市机关事务管理局", "2024-09-20",
-                        None, "现行有效")
+    assert rows[-1] == (9, "规范性文件", "渝机管发〔2024〕30号", "公物仓标准化管理指南", "重庆市机关事务管理局",
+                        dt.datetime(2024, 9, 20), None, "现行有效")
+
+
+def test_xlsx_dates_are_real_dates(site):
+    """A clerk sorts and filters by date: 发布日期 and 实施日期 are date cells shown as yyyy-mm-dd."""
+    ws = load_workbook(io.BytesIO((site / "directory/2024-2/目录.xlsx").read_bytes())).active
+    dated = [cell for row in ws.iter_rows(min_row=3, min_col=6, max_col=7) for cell in row if cell.value is not None]
+    assert len(dated) >= 10
+    assert all(cell.is_date and cell.number_format == "yyyy-mm-dd" for cell in dated), \
+        [(cell.coordinate, cell.value, cell.number_format) for cell in dated]
+    assert ws["F3"].value == dt.datetime(2024, 8, 1)
+    assert not any(isinstance(cell.value, str) for row in ws.iter_rows(min_row=3, min_col=6, max_col=7) for cell in row)
 
 
 def test_edition_page_table_links_and_changes(site):
@@ -94,10 +105,14 @@ def test_edition_page_table_links_and_changes(site):
     assert re.search(r'data-reason="被代替">.*DB50/T 1016-2020.*被代替，由 <a href="../../standards/db50-t-1016-2024/" '
                      r'class="std-code">DB50/T 1016-2024</a> 代替', changes)
     assert re.search(r'data-reason="废止">.*渝机管发〔2022〕12号.*— 废止', changes)
-    for name in ("目录.xlsx", "目录.csv", "edition.json"):
-        assert f'href="{name}"' in html
+    downloads = html[html.index('class="std-dir-downloads"'):]
+    downloads = downloads[:downloads.index("</p>")]
+    assert re.findall(r'<a href="([^"]+)" download="([^"]+)">([^<]+)</a>', downloads) == [
+        ("目录.xlsx", "目录-2024-2.xlsx", "Excel 表格"), ("目录.csv", "目录-2024-2.csv", "CSV 表格")]
+    assert "edition.json" not in html and "JSON 数据" not in html     # the file stays (a contract) but is not for clerks
     first = text(site / "directory/2024-1/index.html")
     assert "本期为首期" in first
+    assert 'download="目录-2024-1.xlsx"' in first
 
 
 def test_directory_index_newest_first_and_current_state(site):
@@ -105,7 +120,11 @@ def test_directory_index_newest_first_and_current_state(site):
     editions = html[html.index('id="editions"'):html.index('id="current"')]
     assert editions.index("2024-2 期") < editions.index("2024-1 期")
     assert "2025-1" not in editions
-    assert 'href="2024-2/目录.xlsx"' in editions
+    assert 'href="2024-2/目录.xlsx" download="目录-2024-2.xlsx"' in editions
+    assert "JSON 格式" not in html and "edition.json" not in html
+    rows = re.findall(r"<tr>(.*?)</tr>", editions)
+    cells = [re.findall(r'<td data-label="(新增|移除)">(.*?)</td>', row) for row in rows[1:]]
+    assert cells == [[("新增", "3"), ("移除", "3")], [("新增", "首期"), ("移除", "—")]]   # never 新增 0 移除 0 for the first
     current = html[html.index('id="current"'):]
     assert "截至 2025-01-15" in html
     assert "与 <a href=\"2024-2/\">2024-2 期</a> 相比无变化" in current
@@ -130,7 +149,7 @@ def test_offline_links_point_into_the_edition_folder(tmp_path):
     pages = directory.pages(ctx)
     assert sorted(pages) == ["directory/2024-1.md", "directory/2024-2.md", "directory/index.md"]
     edition = pages["directory/2024-2.md"]
-    assert 'href="2024-2/目录.xlsx"' in edition and 'href="2024-2/edition.json"' in edition
+    assert 'href="2024-2/目录.xlsx"' in edition and 'href="2024-2/目录.csv"' in edition
     assert 'href="../standards/db50-t-1016-2024.html"' in edition
     assert 'href="2024-1.html"' in edition
     assert 'href="2024-2/目录.csv"' in pages["directory/index.md"]

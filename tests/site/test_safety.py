@@ -46,13 +46,13 @@ def test_reserved_names_and_codes_without_ascii(make_project):
         "standards/b.yaml": "code: 待定\ntitle: t\nlevel: 组织内部标准\nframework: JC-TY-01\nstage: 制定中\n",
     })
     err = run_build("check", "--src", str(src)).stderr
-    assert f"{src}/documents/index.yaml: 规范性文件的文件名不能是 index" in err
+    assert f"{src}/documents/index.yaml: 规范性文件的文件名 「index」 与同一文件夹中的列表页 index 同名" in err
     assert f"{src}/courses/c.md:2: 课程编号 「sessions」 与系统页面同名" in err
     assert f"{src}/standards/b.yaml:1: 标准编号 「待定」 中没有英文字母或数字" in err
 
 
 def test_spreadsheet_cells_never_start_a_formula():
-    from stdsite.output.spreadsheets import text_cell
+    from stdsite.output.spreadsheets import spreadsheet_text as text_cell
     assert text_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert text_cell("@SUM(A1)") == "'@SUM(A1)" and text_cell("机关事务") == "机关事务"
 

@@ -84,8 +84,11 @@ def test_catalog_json(site):
     assert meta_only["abolished"] is None and meta_only["tags"] == [] and meta_only["managed"] is True
     expected_fields = {"code", "title", "level", "framework", "issued", "effective", "abolished", "replaces", "stage",
                        "issuer", "drafters", "region", "tags", "managed", "source", "summary", "reviews", "evaluations",
-                       "attachments", "replaced_by", "status", "page"}
+                       "attachments", "replaced_by", "status", "page",
+                       "proposer", "owner", "authors", "ics", "ccs", "filing",        # GB/T 1.1 metadata (Part 2)
+                       "consultation", "feedback"}                                       # feedback (Part 2)
     assert set(meta_only) == expected_fields
+    assert meta_only["authors"] == [] and meta_only["ics"] is None and meta_only["filing"] is None
     doc = data["documents"][0]
     assert doc["number"] == "渝机管发〔2021〕108号" and doc["status"] == "现行有效" and doc["page"] == "documents/plan-2021/"
 
@@ -119,7 +122,7 @@ def test_lists_and_system(site):
     listing = read(site, "standards/index.html")
     assert 'data-status="被代替"' in listing and 'data-filter="level"' in listing
     system = read(site, "system/index.html")
-    assert "暂无标准" in system                                        # empty items are marked
+    assert "空缺" in system                                            # empty items are marked
     area = read(site, "system/yx-gw/index.html")
     assert "暂无标准" in area
     assert "重庆市机关事务标准化建设“十四五”规划" in read(site, "documents/plan-2021/index.html")

@@ -244,6 +244,16 @@ def test_unknown_checklist_item_field(make_project):
     expect(make_project, checklist("{text: 轮胎, point: 2}"), "point: 2", "未知字段 「point」", "是否应为「points」")
 
 
+def test_veto_items_are_parsed(make_project):
+    [cl] = parsed_blocks(make_project, checklist("{text: 驾驶员无饮酒, points: 10, veto: true}",
+                                                 "{text: 轮胎, veto: false}", "灯光"))
+    assert [item.veto for item in cl.items] == [True, False, False]
+
+
+def test_veto_must_be_true_or_false(make_project):
+    expect(make_project, checklist("{text: 驾驶员无饮酒, veto: 是}"), "veto: 是", "字段「veto」应为 true 或 false", "「是」")
+
+
 # -- criteria rules ----------------------------------------------------------------------------------
 def criteria(*items: str, head: str = "title: 更新条件\n") -> str:
     return "```criteria\n" + head + "items:\n" + "".join(f"  - {i}\n" for i in items) + "```\n"
@@ -376,7 +386,8 @@ def test_sanitise_drops_script_links():
            'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<title>%3</title>\n'
            '<a xlink:href="javascript&#58;alert(1)"><text>x</text></a>\n'
            '<a xlink:href="#5.2"><text>y</text></a>\n</svg>\n')
-    out = diagram.sanitise(svg)
+    from stdsite.output.svgclean import clean_svg
+    out = clean_svg(svg)
     assert "javascript" not in out and 'xlink:href="#5.2"' in out
     assert out.startswith('<svg width="10" height="20"') and "<title>" not in out and "<!--" not in out
 

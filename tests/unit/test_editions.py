@@ -102,8 +102,11 @@ def test_xlsx_reads_back_and_prints_as_is(views):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "测试目录（2024-1 期，截至 2024-06-30）"
     assert list(rows[1]) == HEADER.split(",")
-    assert rows[2] == (1, "地方标准", "DB50/T 1016-2020", "机关事务标准化工作指南", None, "2020-09-30", "2020-12-30", "现行")
-    assert rows[7] == (6, "组织内部标准", "Q/CQJG 201-2024", "公物仓运行管理规范", None, "2024-06-01", "2024-07-01", "即将实施")
+    assert rows[2] == (1, "地方标准", "DB50/T 1016-2020", "机关事务标准化工作指南", None, dt.datetime(2020, 9, 30),
+                       dt.datetime(2020, 12, 30), "现行")
+    assert ws["F3"].number_format == ws["G3"].number_format == "yyyy-mm-dd"
+    assert rows[7] == (6, "组织内部标准", "Q/CQJG 201-2024", "公物仓运行管理规范", None, dt.datetime(2024, 6, 1),
+                       dt.datetime(2024, 7, 1), "即将实施")
     assert [(r[2], r[7]) for r in rows[2:]] == [(i, s) for _, i, s in EDITION_1]
     assert all(cell.font.b for cell in ws[2])
     assert ws.freeze_panes == "A3"

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from stdsite.derive import indicators as ind
+from stdsite.derive import plan
 from stdsite.derive.catalog import Catalog
 from support import load_project
 
@@ -94,6 +95,11 @@ SESSIONS = """\
 COURSE = "---\nid: basics\ntitle: 标准化基础\n---\n\n## 概述\n\n内容。\n"
 
 
+def current(catalog: Catalog) -> ind.Indicators:
+    """The five computed indicators at the catalog's date, against the current period of targets.yaml."""
+    return plan.build(catalog).at_as_of
+
+
 @pytest.fixture
 def load(make_project):
     """load(files, as_of) -> Catalog of a fresh project made only of `files` (must load cleanly)."""
@@ -113,7 +119,7 @@ def fixture_files() -> dict:
 
 @pytest.fixture
 def data(load, fixture_files) -> ind.Indicators:
-    return ind.compute(load(fixture_files))
+    return current(load(fixture_files))
 
 
 def codes(standards) -> list[str]:
@@ -172,13 +178,13 @@ def test_training_attendance_within_period_and_by_d(data):
 def test_period_limits_attendance_only(load, fixture_files):
     fixture_files["targets.yaml"] = ("period: {name: 2025年度, start: 2025-01-01, end: 2025-12-31}\n"
                                      "evaluated_after_1y: 0.6\ntraining_attendance: 40\n")
-    data = ind.compute(load(fixture_files))
+    data = current(load(fixture_files))
     assert data["training_attendance"].value == 50 and data["training_attendance"].met is True
     # evaluations and reviews made before the period still count
     assert data["evaluated_after_1y"].value == 0.5 and data["evaluated_after_1y"].target == 0.6
     assert data["reviewed_after_5y"].value == 0.6667
     assert data["coverage_core_areas"].target == 0.90          # absent targets keep the defaults
-    assert data.json()["period"] == {"name": "2025年度", "start": "2025-01-01", "end": "2025-12-31"}
+    assert plan.build(data.catalog).json()["period"] == {"name": "2025年度", "start": "2025-01-01", "end": "2025-12-31"}
 
 
 def test_null_when_denominator_is_zero(load):
@@ -188,16 +194,16 @@ def test_null_when_denominator_is_zero(load):
              "standards/a.yaml": std("Q/CQJG 1-2025", "组织内部标准", "JC-TY", "2025-01-01"),
              "standards/b.yaml": std("GB/T 1-2010", "国家标准", "JC-TY", "2010-01-01"),
              "plan.yaml": "- {title: 未来标准, kind: 制定, framework: JC-TY, due: 2026-12-31}\n"}
-    data = ind.compute(load(files))
+    data = current(load(files))
     for name in ("coverage_core_areas", "plan_completion", "evaluated_after_1y", "reviewed_after_5y"):
         assert data[name].value is None and data[name].denominator == 0 and data[name].met is None, name
     assert data["training_attendance"].value == 0                # a count, never null
-    assert data.json()["indicators"]["coverage_core_areas"]["value"] is None
+    assert plan.build(data.catalog).json()["indicators"]["coverage_core_areas"]["value"] is None
 
 
 def test_json_shape(data):
-    doc = data.json()
-    assert list(doc) == ["as_of", "period", "indicators"] and doc["as_of"] == "2025-06-30"
+    doc = plan.build(data.catalog).json()
+    assert list(doc) == ["as_of", "period", "indicators", "periods"] and doc["as_of"] == "2025-06-30"
     assert doc["period"] == {"name": "“十四五”", "start": "2021-01-01", "end": "2025-12-31"}
     assert list(doc["indicators"]) == list(ind.NAMES)
     assert doc["indicators"]["plan_completion"]["value"] == 0.6667
@@ -220,7 +226,7 @@ def test_29_february(load):
              "standards/b.yaml": std("Q/T 2-2023", "组织内部标准", "JC-TY", "2023-03-01"),
              "standards/c.yaml": std("Q/T 3-2019", "组织内部标准", "JC-TY", "2019-02-28"),   # = D - 5y
              "standards/d.yaml": std("Q/T 4-2019", "组织内部标准", "JC-TY", "2019-03-01")}
-    data = ind.compute(load(files, dt.date(2024, 2, 29)))
+    data = current(load(files, dt.date(2024, 2, 29)))
     # D - 1 year = 2023-02-28, D - 5 years = 2019-02-28
     assert codes(data["evaluated_after_1y"].population) == ["Q/T 1-2023", "Q/T 3-2019", "Q/T 4-2019"]
     assert codes(data["reviewed_after_5y"].population) == ["Q/T 3-2019"]
@@ -230,11 +236,11 @@ def test_29_february(load):
 def test_review_due_from_29_february(load):
     framework = "categories:\n  - {id: JC, name: 基础通用, areas: [{id: JC-TY, name: 通用基础, core: true}]}\n"
     files = {"framework.yaml": framework, "standards/a.yaml": std("Q/T 1-2020", "组织内部标准", "JC-TY", "2020-02-29")}
-    before = ind.compute(load(files, dt.date(2025, 2, 28)))
+    before = current(load(files, dt.date(2025, 2, 28)))
     assert before["reviewed_after_5y"].denominator == 0         # D - 5y = 2020-02-28 < effective
     soon = ind.reviews_upcoming(before.catalog)
     assert [(r.due, r.proposal) for r in soon] == [(dt.date(2025, 3, 1), dt.date(2024, 9, 1))]
-    after = ind.compute(load(files, dt.date(2025, 3, 1)))
+    after = current(load(files, dt.date(2025, 3, 1)))
     assert after["reviewed_after_5y"].value == 0.0 and not ind.reviews_upcoming(after.catalog)
     assert [r.due for r in ind.reviews_overdue(after.catalog)] == [dt.date(2025, 3, 1)]
 

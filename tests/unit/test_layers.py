@@ -8,7 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "stdsite"
 # rank of each top-level part: a module may import its own part or a lower rank, never a higher one
-RANKS = {"errors": 0, "text": 0, "urls": 1, "model": 2, "load": 3, "validate": 4, "derive": 5, "render": 6,
+RANKS = {"errors": 0, "text": 0, "escape": 0, "urls": 1, "model": 2, "load": 3, "validate": 4, "derive": 5, "render": 6,
          "output": 7, "pipeline": 8, "mkdocs": 9, "cli": 10}
 MAX_LINES = 400
 

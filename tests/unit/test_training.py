@@ -13,7 +13,7 @@ from stdsite.derive.warnings import catalog_warnings
 from stdsite.derive.catalog import Catalog
 from stdsite.derive.warnings import course_warnings
 from support import load_project
-from stdsite.render import sessions, training
+from stdsite.render import printouts, training
 from stdsite.urls import Links
 from stdsite.render.context import RenderContext
 from stdsite.render.blocks.quiz import render_quiz
@@ -93,16 +93,16 @@ def test_course_loads_with_modules_and_quiz(make_project):
     assert [(m.title, m.minutes, m.line) for m in course.modules] == [("派车", 20, 10), ("更新", 30, 18)]
     quiz = course.blocks[0].parsed
     first, second = quiz.questions
-    assert (first.q, first.options, first.answer, first.line) == ("公务用车更新的使用年限条件是多少年?", ("5年", "8年", "10年"), 1, 22)
+    assert (first.q, first.options, first.answers, first.line) == ("公务用车更新的使用年限条件是多少年?", ("5年", "8年", "10年"), (1,), 22)
     assert first.explain == "见 [[Q/CQJG 101-2023#6.1]]"
-    assert (second.answer, second.explain) == (0, None)
+    assert (second.answers, second.explain, second.multi, second.points) == ((0,), None, False, 1)
 
 
 def test_answer_text_is_compared_after_normalising_full_width(make_project):
     src, project, problems = load(make_project, {"courses/c.md": quiz_course(
         "- q: 题\n  options: [ＡＢ, 乙]\n  answer: AB\n")})
     assert not problems.errors
-    assert project.courses[0].blocks[0].parsed.questions[0].answer == 0
+    assert project.courses[0].blocks[0].parsed.questions[0].answers == (0,)
 
 
 @pytest.mark.parametrize("quiz, line, message", [
@@ -122,7 +122,7 @@ def test_answer_text_is_compared_after_normalising_full_width(make_project):
     ("- q: 题\n  options: [甲, 乙]\n  answer: '1'\n", 9, "请不要加引号（answer: 1）"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 2\n", 9, "第 1 题的答案序号 「2」 超出范围：共 2 个选项，序号从 0 数起，应为 0 到 1"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: -1\n", 9, "答案序号 「-1」 超出范围"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: [0, 1]\n", 9, "（每题只能有一个答案）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: {a: 1}\n", 9, "第 1 题的答案 「{a: …}」 无效：应为正确选项的文字，或它的序号（从 0 数起）；多选题写成列表"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: true\n", 9, "第 1 题的答案 「true」 无效"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 1.5\n", 9, "第 1 题的答案 「1.5」 无效"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  answr: 甲\n", 10, "第 1 题中有未知字段 「answr」，是否应为「answer」？"),
@@ -235,7 +235,7 @@ def test_quiz_renders_questions_with_answers_hidden(make_project):
     assert "5年" in shown and "8年" in shown and "派车是否需要登记?" in shown
     assert "正确答案" not in shown and "解析" not in shown
     assert re.search(r'<div class="std-quiz__answer" data-search-exclude hidden><p class="std-quiz__key">'
-                     r'<strong>正确答案：</strong>B\. 8年</p><p class="std-quiz__explain"><strong>解析：</strong>见 '
+                     r'<strong>正确答案：</strong><span data-std-key>B\. 8年</span></p><p class="std-quiz__explain"><strong>解析：</strong>见 '
                      r'<a class="std-ref" href="\.\./\.\./standards/q-cqjg-101-2023/#6\.1" title="公务用车使用管理规范">'
                      r'Q/CQJG 101-2023 第 6\.1 条</a></p></div>', html)
 
@@ -319,21 +319,48 @@ def test_index_groups_courses_by_audience(make_project):
 
 def test_sessions_page_totals(make_project):
     sessions = """\
-    - {date: 2025-05-20, course: cars-101, place: 市机关事务局, attendees: 120}
+    - {date: 2024-12-20, course: cars-101, place: 市机关事务局, attendees: 10, hours: 0.5, audience: 管理人员}
+    - {date: 2025-05-20, course: cars-101, place: 市机关事务局, attendees: 120, hours: 1.5, trainer: 王老师, audience: 领导干部}
     - {date: 2025-06-01, course: cars-101, place: 渝中区, attendees: 30}
-    - {date: 2025-09-01, course: cars-101, place: 江北区, attendees: 50}
+    - {date: 2025-09-01, course: cars-101, place: 江北区, attendees: 50, hours: 2, audience: 领导干部}
     """
     src, project, problems = load(make_project, {"courses/c.md": COURSE, "training_sessions.yaml": sessions})
     assert not problems.errors
     page = training.sessions_page(context(project))
-    assert "截至 2025-06-30，共举办培训 2 场，参训 150 人次。" in page
+    assert "截至 2025-06-30，共举办培训 3 场，参训 160 人次，合计 185 学时" in page
     assert '2025-09-01 <span class="std-tag">待举行</span>' in page
-    by_audience = page.split("按培训对象统计")[1]
-    assert "<tr><td>领导干部</td><td>2</td><td>150</td></tr>" in by_audience
-    assert "<tr><td>管理人员</td><td>2</td><td>150</td></tr>" in by_audience
-    assert "<tr><td>一线职工</td><td>0</td><td>0</td></tr>" in by_audience
-    by_course = page.split("按课程统计")[1].split("按培训对象统计")[0]
-    assert '公务用车管理</a></td><td>2</td><td>150</td></tr>' in by_course
+    # cells carry their column's name for phones (data-label) and a space between them: compare the values
+    page = re.sub(r'</td> <td| data-label="[^"]*"', lambda m: "</td><td" if m.group().startswith("</") else "", page)
+    listing = page.split("培训场次")[1].split("按年度统计")[0]
+    assert ('<td>领导干部</td><td>王老师</td><td>市机关事务局</td><td>120</td>'
+            '<td>180<br><span class="std-muted">每人 1.5</span></td>') in listing
+    assert '<td>未注明</td><td>—</td><td>渝中区</td><td>30</td><td><span class="std-muted">学时未填</span></td>' in listing
+    by_year = page.split("按年度统计")[1].split("按培训对象统计")[0]
+    assert "<tr><td>2024</td><td>1</td><td>10</td><td>5</td></tr>" in by_year
+    assert '<tr><td>2025</td><td>2</td><td>150</td><td>180<span class="std-muted">（1 场学时未填）</span></td></tr>' in by_year
+    assert "2026" not in by_year and "<strong>160</strong>" in by_year
+    by_audience = page.split("按培训对象统计")[1].split("按课程统计")[0]
+    assert "<tr><td>领导干部</td><td>1</td><td>120</td><td>180</td></tr>" in by_audience   # the session's own audience
+    assert "<tr><td>管理人员</td><td>1</td><td>10</td><td>5</td></tr>" in by_audience
+    assert "<tr><td>一线职工</td><td>0</td><td>0</td><td>0</td></tr>" in by_audience
+    assert '<tr><td>未注明</td><td>1</td><td>30</td><td>0<span class="std-muted">（1 场学时未填）</span></td></tr>' in by_audience
+    by_course = page.split("按课程统计")[1]
+    assert '公务用车管理</a></td><td>3</td><td>160</td><td>185' in by_course
+    # the 看板 counts the plan period only (Part 1 default: 十四五, 2021–2025): said in plain words
+    assert ("“培训覆盖人次”只统计当前规划期（“十四五”，2021-01-01 至 2025-12-31）内、截至 2025-06-30 "
+            "已举办的培训，为 160 人次") in page
+
+
+def test_sessions_page_says_the_dashboard_counts_only_the_period(make_project):
+    targets = "period: {name: 试点期, start: 2025-01-01, end: 2025-12-31}\n"
+    sessions = "- {date: 2024-12-20, course: cars-101, attendees: 10}\n- {date: 2025-05-20, course: cars-101, attendees: 120}\n"
+    src, project, problems = load(make_project, {"courses/c.md": COURSE, "training_sessions.yaml": sessions,
+                                                 "targets.yaml": targets})
+    assert not problems.errors
+    page = training.sessions_page(context(project))
+    assert "参训 130 人次" in page
+    assert "只统计当前规划期（试点期，2025-01-01 至 2025-12-31）内、截至 2025-06-30 已举办的培训，为 120 人次" in page
+    assert "targets.yaml" not in page and "training_sessions" not in page
 
 
 def test_sessions_page_without_sessions(make_project):
@@ -343,9 +370,10 @@ def test_sessions_page_without_sessions(make_project):
 
 def test_signin_sheet(make_project):
     src, project, _ = load(make_project, {"courses/c.md": COURSE})
-    page = sessions.signin_page(context(project), project.courses[0])
+    page = printouts.signin_page(context(project), project.courses[0])
     assert page.startswith('---\ntitle: "签到表：公务用车管理"\nsearch: {"exclude": true}\n---')
-    assert "课程：公务用车管理" in page and "培训日期：" in page and "培训地点：" in page
+    assert "课程：公务用车管理" in page and "培训日期：" in page and "培训地点：" in page and "授课讲师：" in page
     assert "<th>姓名</th><th>单位</th><th>签名</th>" in page
-    assert page.count('<td class="std-signin__no">') == sessions.SIGNIN_ROWS
+    assert page.count('<td class="std-signin__no">') == printouts.SIGNIN_ROWS == 20
+    assert "应到人数" in page and "实到人数" in page
     assert training.pages(context(project)).keys() >= {"training/cars-101.md", "training/cars-101/signin.md"}

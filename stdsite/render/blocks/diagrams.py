@@ -1,5 +1,6 @@
 """Flowcharts (`flow`) and diagrams (`dot`): the SVG drawn at build time in a box that fits a
-phone, and for a flow an ordered text version of the same steps (screen readers, printing)."""
+phone (scaled to the column, a pan-and-zoom view on tap), and for a flow an ordered text version
+of the same steps (screen readers, printing)."""
 from __future__ import annotations
 
 import re
@@ -11,15 +12,16 @@ from ..flowdot import flow_to_dot
 from .parts import clause_link
 
 TYPE_NAMES = {"start": "开始", "end": "结束", "decision": "判断", "document": "文档"}
-MIN_SCALE = 0.85       # a chart shrinks to at most 85 % on a narrow screen, then scrolls
 _ID = re.compile(r'\bid="([^"]*)"')
 _URL_REF = re.compile(r"url\(#([^)]*)\)")
 _SVG_OPEN = re.compile(r'<svg width="(\d+)" height="(\d+)"')
 
 
-def chart_html(svg: str | None, prefix: str, label: str) -> str:
-    """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable
-    (the stylesheet lets it shrink to MIN_SCALE, then scroll), tap to open full size."""
+def chart_html(svg: str | None, prefix: str, label: str, min_scale: float | None = None) -> str:
+    """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable (never
+    drawn larger; scaled down to fit the column), tap to open the pan-and-zoom view (blocks.js).
+    With `min_scale` the chart shrinks no further than that and its box scrolls sideways instead
+    (a diagram laid out to stay readable at that scale, such as the system's structure diagram)."""
     if svg is None:
         return '<div class="flowchart flowchart--missing">（图未能生成，请看下方文字版）</div>'
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
@@ -27,10 +29,11 @@ def chart_html(svg: str | None, prefix: str, label: str) -> str:
     m = _SVG_OPEN.search(svg)
     width = int(m.group(1)) if m else 600
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" focusable="false" ', 1)
-    return (f'<div class="flowchart" data-search-exclude data-zoom-title="{esc(label)}" '
-            f'style="--w:{width}px;--min-w:{round(width * MIN_SCALE)}px" tabindex="0" '
-            f'title="点按图可全屏查看">{svg.strip()}</div>'
-            f'<p class="std-flow__tools std-noprint"><button type="button" class="md-button std-flow__zoom">'
+    scroll_style = f";--min-w:{round(width * min_scale)}px" if min_scale else ""
+    return (f'<div class="flowchart{" flowchart--scroll" if min_scale else ""}" data-search-exclude '
+            f'data-zoom-title="{esc(label)}" '
+            f'style="--w:{width}px{scroll_style}" tabindex="0" title="点按图可放大查看">{svg.strip()}</div>'
+            f'<p class="std-flow__tools std-noprint" data-search-exclude><button type="button" class="md-button std-flow__zoom">'
             f'全屏查看</button></p>')
 
 
@@ -74,8 +77,6 @@ def render_dot(ctx: RenderContext, block: Block, page_src: str, owner: Owner) ->
     dia = block.parsed
     assert isinstance(dia, Diagram)
     title = dia.title or "图"
-    svg = ctx.svgs.get(dia.dot)
-    source = (f'<details class="std-dot__source std-noprint"><summary>图的源代码</summary>'
-              f'<pre><code>{esc(dia.dot.strip())}</code></pre></details>')
+    svg = ctx.svgs.get(dia.dot)          # the Graphviz source is for editors: never shown nor indexed
     return (f'<div class="std-flow std-dot" id="diagram-{block.index + 1}">'
-            f'{chart_html(svg, f"d{block.index + 1}-", title)}{source}</div>')
+            f'{chart_html(svg, f"d{block.index + 1}-", title)}</div>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ...model import Block, Checklist, Criteria, Criterion, Owner
+from ...model import Block, CheckItem, Checklist, Criteria, Criterion, Owner
 from ..common import esc
 from ..context import RenderContext
 from .parts import clause_link, num, owner_key
@@ -12,38 +12,66 @@ from .parts import clause_link, num, owner_key
 OP_TEXT = {">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "==": "＝"}
 
 
+ANSWERS = (("yes", "符合"), ("no", "不符合"), ("na", "不适用"))
+FORM_VERSION = "v2"          # saved answers of another version (the tick-box form) are never read
+
+
 def render_checklist(ctx: RenderContext, block: Block, page_src: str, owner: Owner) -> str:
+    """An inspection form: every item answered 符合 / 不符合 / 不适用 (radio buttons on screen, three
+    empty boxes on paper), 否决项 marked; blocks.js keeps the answers in the browser and shows the
+    score and the verdict (the rules are in docs/help/reference.md#checklist)."""
     checklist = block.parsed
     assert isinstance(checklist, Checklist)
     title = checklist.title or "检查表"
     key = f"stdsite:checklist:{owner_key(owner)}:{checklist.ordinal + 1}:{checklist.title or ''}"
-    signature = hashlib.sha256("\n".join(f"{i.text}|{num(i.points)}" for i in checklist.items).encode()).hexdigest()[:12]
-    total = num(checklist.total)
-    items = []
-    for i, item in enumerate(checklist.items):
-        box_id = f"cl{block.index + 1}-{i + 1}"
-        items.append(
-            f'<li><label for="{box_id}"><input type="checkbox" id="{box_id}" data-points="{esc(num(item.points))}">'
-            f'<span class="std-box" aria-hidden="true"></span><span class="std-checklist__text">{esc(item.text)}</span></label>'
-            f'<span class="std-checklist__meta"><span class="std-checklist__points">{esc(num(item.points))} 分</span>'
-            f'{clause_link(item.clause, " ")}</span></li>')
-    passing = ""
-    pass_attr = ""
-    if checklist.pass_score is not None:
-        pass_attr = f' data-pass="{esc(num(checklist.pass_score))}"'
-        passing = (f'<span class="std-checklist__line">合格线：得分率 ≥ {esc(num(checklist.pass_score))}%</span>'
-                   f'<span class="std-checklist__verdict std-verdict" data-state="pending">未完成检查</span>')
+    signature = hashlib.sha256("\n".join([FORM_VERSION] + [f"{i.text}|{num(i.points)}|{int(i.veto)}"
+                                                              for i in checklist.items]).encode()).hexdigest()[:12]
+    items = [_checklist_item(f"cl{block.index + 1}-{n + 1}", n + 1, item) for n, item in enumerate(checklist.items)]
+    pass_attr = f' data-pass="{esc(num(checklist.pass_score))}"' if checklist.pass_score is not None else ""
+    count = len(checklist.items)
+    sign = ["得分：________%"]
+    if checklist.pass_score is not None or any(i.veto for i in checklist.items):
+        sign.append("结论：□ 合格 □ 不合格")
+    sign += ["检查人（签字）：______________", "日期：______年____月____日"]
     return (f'<div class="std-checklist" id="checklist-{checklist.ordinal + 1}" data-checklist="{esc(key)}" '
-            f'data-signature="{signature}" data-total="{esc(total)}"{pass_attr}>'
+            f'data-signature="{signature}"{pass_attr}>'
             f'<p class="std-checklist__title"><strong>{esc(title)}</strong>'
-            f'<span class="std-checklist__hint std-noprint">（勾选结果只保存在本机浏览器中，不会上传）</span></p>'
+            f'<span class="std-checklist__hint std-noprint" data-search-exclude>（作答只保存在本机浏览器中，不会上传）</span></p>'
+            f'{_checklist_rules(checklist)}'
             f'<ol class="std-checklist__items">{"".join(items)}</ol>'
-            f'<p class="std-checklist__result" aria-live="polite">得分：<output class="std-checklist__score">0</output>'
-            f' / {esc(total)} 分（<output class="std-checklist__percent">0</output>%）{passing}</p>'
-            f'<p class="std-checklist__tools std-noprint"><button type="button" class="md-button std-checklist__reset">'
-            f'清除勾选</button></p>'
-            f'<p class="std-checklist__sign std-print-only">得分：________ 检查人（签字）：______________'
-            f' 日期：______年____月____日</p></div>')
+            f'<p class="std-checklist__result std-noprint" aria-live="polite" data-search-exclude>'
+            f'<span class="std-checklist__progress">已检查 0/{count} 项</span> '
+            f'<span class="std-checklist__score-line">得分：<output class="std-checklist__percent">—</output></span> '
+            f'<output class="std-checklist__verdict std-verdict" data-state="pending">未完成</output> '
+            f'<span class="std-checklist__reason"></span></p>'
+            f'<p class="std-checklist__tools std-noprint" data-search-exclude><button type="button" '
+            f'class="md-button std-checklist__reset">清除作答</button></p>'
+            f'<p class="std-checklist__sign std-print-only" data-search-exclude>'
+            f'{" ".join(f"<span>{part}</span>" for part in sign)}</p></div>')
+
+
+def _checklist_rules(checklist: Checklist) -> str:
+    """The scoring rule in one line, on screen and on paper."""
+    rules = ["“不适用”的项不计分"]
+    if checklist.pass_score is not None:
+        rules.insert(0, f"合格线：得分 ≥ {num(checklist.pass_score)}%")
+    if any(item.veto for item in checklist.items):
+        rules.append("任一否决项“不符合”即为不合格")
+    return f'<p class="std-checklist__rules">{esc("；".join(rules))}。</p>'
+
+
+def _checklist_item(name: str, number: int, item: CheckItem) -> str:
+    """One item: its text, 否决项 mark, points and clause, then the three answers."""
+    veto = ' <strong class="std-veto">否决项</strong>' if item.veto else ""
+    answers = "".join(f'<label class="std-checklist__answer std-checklist__answer--{value}">'
+                      f'<input type="radio" name="{name}" value="{value}"><span class="std-box" aria-hidden="true">'
+                      f'</span><span>{label}</span></label>' for value, label in ANSWERS)
+    return (f'<li class="std-checklist__item" data-points="{esc(num(item.points))}"{" data-veto" if item.veto else ""}>'
+            f'<p class="std-checklist__q" id="{name}-q"><span class="std-checklist__no">{number}.</span> '
+            f'<span class="std-checklist__text">{esc(item.text)}</span>{veto} '
+            f'<span class="std-checklist__meta">{esc(num(item.points))} 分{clause_link(item.clause, " · ")}</span></p>'
+            f'<div class="std-checklist__answers" role="radiogroup" aria-labelledby="{name}-q" data-search-exclude>'
+            f'{answers}</div></li>')
 
 
 def requirement(item: Criterion) -> str:
@@ -67,19 +95,21 @@ def render_criteria(ctx: RenderContext, block: Block, page_src: str, owner: Owne
         else:
             data = f'data-value="{esc(num(item.value))}"'
         unit = f'<span class="std-criteria__unit">{esc(item.unit)}</span>' if item.unit else ""
+        # the field and the verdicts are for the browser: kept out of the search index (their text
+        # would run into the requirement, "≥ 90%%待填写")
         rows.append(
             f'<li class="std-criteria__item" data-op="{esc(item.op)}" {data}>'
-            f'<label for="{field_id}"><span class="std-criteria__name">{esc(item.name)}</span>'
-            f'<span class="std-criteria__req">要求 {esc(requirement(item))}</span></label>'
-            f'<span class="std-criteria__field"><input type="number" id="{field_id}" inputmode="decimal" step="any" '
-            f'placeholder="实测值">{unit}</span>'
-            f'<output class="std-criteria__verdict std-verdict" for="{field_id}" data-state="pending">待填写</output>'
-            f'{clause_link(item.clause, " ")}</li>')
+            f'<label for="{field_id}"><span class="std-criteria__name">{esc(item.name)}</span> '
+            f'<span class="std-criteria__req">要求 {esc(requirement(item))}</span></label> '
+            f'<span class="std-criteria__field" data-search-exclude><input type="number" id="{field_id}" '
+            f'inputmode="decimal" step="any" placeholder="实测值">{unit}</span> '
+            f'<output class="std-criteria__verdict std-verdict" for="{field_id}" data-state="pending" data-search-exclude>'
+            f'待填写</output>{clause_link(item.clause, " ")}</li>')
     return (f'<div class="std-criteria-box" id="criteria-{block.index + 1}">'
             f'<form class="std-criteria" data-rule="{esc(criteria.rule)}" autocomplete="off">'
             f'<p class="std-criteria__title"><strong>{esc(title)}</strong>（{rule}）</p>'
             f'<ol class="std-criteria__items">{"".join(rows)}</ol>'
-            f'<p class="std-criteria__overall" aria-live="polite">综合判断：'
+            f'<p class="std-criteria__overall" aria-live="polite" data-search-exclude>综合判断：'
             f'<output class="std-criteria__result std-verdict" data-state="pending">待填写</output></p>'
-            f'<p class="std-noprint std-criteria__tools"><button type="reset" class="md-button">清空</button>'
+            f'<p class="std-noprint std-criteria__tools" data-search-exclude><button type="reset" class="md-button">清空</button>'
             f'<span class="std-checklist__hint">（在本机计算，不会上传）</span></p></form></div>')

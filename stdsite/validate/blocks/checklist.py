@@ -1,4 +1,4 @@
-"""`checklist` blocks: an inspection form's items, their points and clauses, the pass score."""
+"""`checklist` blocks: an inspection form's items, their points, clauses and 否决项, the pass score."""
 from __future__ import annotations
 
 from ...errors import quote
@@ -10,11 +10,11 @@ from .common import block_name, list_items, own_clause
 CHECKLIST_FIELDS = {"title": Spec("text", label="标题"), "pass": Spec("number", label="合格分数（百分比）"),
                     "items": Spec("any", required=True, label="检查项")}
 CHECK_ITEM_FIELDS = {"text": Spec("text", required=True, label="检查内容"), "clause": Spec("clause", label="条款"),
-                     "points": Spec("number", label="分值")}
+                     "points": Spec("number", label="分值"), "veto": Spec("bool", label="否决项")}
 
 
 def check_checklist(block: Block, check: Checker, owner: Owner, project: Project) -> Checklist | None:
-    """Validate a `checklist` block: items (mappings or plain text), points, pass score, clauses."""
+    """Validate a `checklist` block: items (mappings or plain text), points, 否决项, pass score, clauses."""
     errors_before = len(check.problems.errors)
     head = check.mapping(block.data, CHECKLIST_FIELDS, "检查表", block.line + 1)
     if head is None:
@@ -34,7 +34,7 @@ def check_checklist(block: Block, check: Checker, owner: Owner, project: Project
         if points is not None and points < 0:
             check.error(item.line_of("points"), f"{who}的分值 {quote(points)} 不能为负数")
         clause = own_clause(check, owner, fields["clause"], item.line_of("clause"), who)
-        items.append(CheckItem(fields["text"] or "", clause, 1 if points is None else points, line))
+        items.append(CheckItem(fields["text"] or "", clause, 1 if points is None else points, line, bool(fields["veto"])))
     pass_score = head["pass"]
     if pass_score is not None and not 0 <= pass_score <= 100:
         check.error(data.line_of("pass"), f"{what}的合格分数「pass」{quote(pass_score)} 应在 0 到 100 之间（得分百分比）")

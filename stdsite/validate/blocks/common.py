@@ -17,7 +17,7 @@ def own_clause(check: Checker, owner: Owner, clause: str | None, line: int, what
     """A clause of the block's own standard; reports one that does not exist."""
     if clause is None:
         return None
-    numbers = {c.number for c in getattr(owner, "clauses", ())}
+    numbers = getattr(owner, "clause_numbers", None) or {c.number for c in getattr(owner, "clauses", ())}
     if clause not in numbers:
         where = "本标准" if hasattr(owner, "code") else "本页"
         check.error(line, f"{what}引用的条款 {quote(clause)} 在{where}中不存在")

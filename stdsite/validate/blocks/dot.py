@@ -7,6 +7,7 @@ from ...errors import quote
 from ...model import Block, Diagram, Owner, Project
 from ...text import did_you_mean
 from ..schema import Checker
+from .dotattrs import forbidden_attributes
 
 INCLUDE = re.compile(r"^\s*include\s*:\s*(\S(?:.*\S)?)\s*$")
 
@@ -28,5 +29,18 @@ def check_dot(block: Block, check: Checker, owner: Owner, project: Project) -> D
                 (f"（可用：{'、'.join(sorted(diagrams))}）" if diagrams else "（diagrams/ 文件夹中没有 .dot 文件）")
             check.error(block.line + 1, f"引用的图 {quote(name)} 不存在：应为 diagrams/{name}.dot{hint}")
             return None
+        if _unsafe_attributes(diagrams[name], check, block.line + 1, f"引用的 diagrams/{name}.dot 第 {{}} 行"):
+            return None
         return Diagram(diagrams[name], name, name, block.line)
+    if _unsafe_attributes(text, check, None, "", block.line):
+        return None
     return Diagram(text, None, None, block.line)
+
+
+def _unsafe_attributes(dot: str, check: Checker, line: int | None, where: str, first: int = 0) -> bool:
+    """Report every attribute a page may not have (stdsite/validate/blocks/dotattrs.py) at its
+    line (`first` + its line in the block), or at `line` naming the line of an included file."""
+    found = forbidden_attributes(dot)
+    for local, message in found:
+        check.error(line if line is not None else first + local, f"{where.format(local)}图中的{message}")
+    return bool(found)

@@ -7,12 +7,17 @@ against the project's standards. A quiz is a YAML list of questions:
       options: [5年, 8年, 10年]
       answer: 8年          # the right option's text, or its 0-based position
       explain: 见 [[Q/CQJG 101-2023#6.1]]
+      points: 2            # optional, a number > 0 (scored in exams only)
+
+A list `answer` makes the question 多选 (checkboxes; right only when exactly those options are
+chosen), even with one element; a 判断题 is a question with `options: [正确, 错误]`.
 
 `check_quiz` reports every problem with the file and line of the offending value and returns a
 `Quiz` (the validated questions) or None when the block is unusable.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from ...errors import quote
@@ -20,14 +25,15 @@ from ...load.markdown import text_references
 from ...load.yaml import YList, YMap
 from ...model import Block, Owner, Project, Question, Quiz, Standard
 from ...text import did_you_mean
-from ..references import reference_problem
-from ..schema import Checker, Spec
+from ..references import CodeIndex, reference_problem
+from ..schema import Checker, Spec, describe
 
 QUESTION_FIELDS = {
     "q": Spec("text", True, label="题目"),
     "options": Spec("any", True, label="选项"),
     "answer": Spec("any", True, label="答案"),
     "explain": Spec("text", label="解析"),
+    "points": Spec("any", label="分值"),
 }
 
 
@@ -42,9 +48,9 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
         return None
     questions: list[Question] = []
     ok = True
-    by_code = {s.code: s for s in project.standards}
+    codes = CodeIndex(project.standards)
     for index, item in enumerate(data):
-        question = _question(item, data.line_of(index), index + 1, check, owner, by_code)
+        question = _question(item, data.line_of(index), index + 1, check, owner, codes)
         if question is None:
             ok = False
         else:
@@ -52,22 +58,65 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
     return Quiz(tuple(questions)) if ok else None
 
 
-def _question(item, line: int, number: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> Question | None:
+def _question(item, line: int, number: int, check: Checker, owner: Owner, codes: CodeIndex) -> Question | None:
     what = f"第 {number} 题"
     values = check.mapping(item, QUESTION_FIELDS, what, line)
     if values is None:
         return None
     options = _options(item, values["options"], what, check)
-    answer = None
-    if options is not None and values["answer"] is not None:
-        answer = _answer(values["answer"], options, item.line_of("answer"), what, check)
+    answers = None
+    raw_answer = values["answer"]
+    if options is not None and raw_answer is not None:
+        line = item.line_of("answer")
+        if isinstance(raw_answer, YList):
+            answers = _answers(raw_answer, options, line, what, check)
+        else:
+            one = _answer(raw_answer, options, line, what, check)
+            answers = (one,) if one is not None else None
+    points = _points(values["points"], item.line_of("points"), what, check)
     explain = values["explain"]
     refs_ok = True
     if explain:
-        refs_ok = _check_refs(explain, item.line_of("explain"), check, owner, by_code)
-    if values["q"] is None or options is None or answer is None or not refs_ok:
+        refs_ok = _check_refs(explain, item.line_of("explain"), check, owner, codes)
+    if values["q"] is None or options is None or answers is None or points is None or not refs_ok:
         return None
-    return Question(values["q"], tuple(options), answer, explain or None, item.line)
+    return Question(values["q"], tuple(options), answers, explain or None, item.line,
+                    multi=isinstance(raw_answer, YList), points=points)
+
+
+def _points(raw, line: int, what: str, check: Checker) -> float | None:
+    """A question's points: a number > 0, 1 when not written."""
+    if raw is None:
+        return 1
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw) or raw <= 0:
+        check.error(line, f"{what}的分值「points」 {quote(str(raw).lower() if isinstance(raw, bool) else raw)} "
+                          f"无效：应为大于 0 的数字，如 points: 2")
+        return None
+    return raw
+
+
+def _answers(raw: YList, options: list[str], line: int, what: str, check: Checker) -> tuple[int, ...] | None:
+    """A 多选 answer: the right options' indexes (texts or positions), each once, at least one."""
+    if not raw:
+        check.error(line, f"{what}的答案列表是空的：多选题至少写一个正确选项，如 answer: [0, 2]")
+        return None
+    out: list[int] = []
+    ok = True
+    for index, value in enumerate(raw):
+        entry_line = raw.line_of(index)
+        if isinstance(value, (YList, YMap)):
+            check.error(entry_line, f"{what}的答案 {quote(describe(value))} 无效：多选题的答案列表中每项写一个选项的文字或序号")
+            ok = False
+            continue
+        one = _answer(value, options, entry_line, what, check)
+        if one is None:
+            ok = False
+        elif one in out:
+            check.error(entry_line, f"{what}的答案中选项 {quote(options[one])} 写了两次")
+            ok = False
+        else:
+            out.append(one)
+    return tuple(sorted(out)) if ok else None
 
 
 def _options(item: YMap, raw, what: str, check: Checker) -> list[str] | None:
@@ -106,10 +155,10 @@ def _options(item: YMap, raw, what: str, check: Checker) -> list[str] | None:
 def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> int | None:
     """The right option's index, from its text or its 0-based position."""
     count = len(options)
-    if isinstance(raw, bool) or isinstance(raw, float) or isinstance(raw, (YList, YMap)):
-        extra = "（每题只能有一个答案）" if isinstance(raw, YList) else ""
-        shown = str(raw).lower() if isinstance(raw, bool) else raw
-        check.error(line, f"{what}的答案 {quote(shown)} 无效{extra}：应为正确选项的文字，或它的序号（从 0 数起）")
+    if isinstance(raw, bool) or isinstance(raw, float) or isinstance(raw, YMap):
+        shown = str(raw).lower() if isinstance(raw, bool) else describe(raw)
+        check.error(line, f"{what}的答案 {quote(shown)} 无效：应为正确选项的文字，或它的序号（从 0 数起）；"
+                          f"多选题写成列表，如 answer: [0, 2]")
         return None
     if isinstance(raw, int):
         if 0 <= raw < count:
@@ -127,12 +176,12 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
     return None
 
 
-def _check_refs(text: str, line: int, check: Checker, owner: Owner, by_code: dict[str, Standard]) -> bool:
+def _check_refs(text: str, line: int, check: Checker, owner: Owner, codes: CodeIndex) -> bool:
     """Every `[[code]]`, `[[code#clause]]` in an explanation must resolve."""
     ok = True
     current = owner if isinstance(owner, Standard) else None
     for ref in text_references(text, line):
-        message = reference_problem(ref, current, by_code, "解析中")
+        message = reference_problem(ref, current, codes, "解析中")
         if message:
             check.error(line, message)
             ok = False

@@ -1,0 +1,62 @@
+"""`build.py serve` rebuilds when a source file changes (the editor's preview loop)."""
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from support import ROOT, TEST_CACHE, free_port
+
+
+def fetch(url: str) -> str:
+    """The page's text, also for an error status (the preview's error page is a 500)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_refreshes_after_editing_a_standard(make_project):
+    src = make_project()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--src", str(src), "--port", str(port),
+                             "--as-of", "2025-06-30", "--cache", str(TEST_CACHE)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/standards/q-cqjg-101-2023/"
+        assert wait_for(lambda: "公务用车使用管理规范" in fetch(url), 60), "serve did not start"
+        path = src / "standards/q101.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("公务用车使用管理规范", "公务用车管理规范（修订稿）"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "公务用车管理规范（修订稿）" in fetch(url), 60), "page not refreshed"
+        # a broken source: every page answers at once with what to fix (no request left hanging)
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("title: 公务用车管理规范（修订稿）", "title: [未闭合"), encoding="utf-8")
+        assert wait_for(lambda: "源文件有错误，预览未更新" in fetch(url), 60), "no error page"
+        page = fetch(url)
+        assert f"{src}/standards/q101.md:4: YAML 格式错误：列表「[ ]」没有闭合" in html.unescape(page) and "livereload" in page
+        path.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "公务用车管理规范（修订稿）" in fetch(url), 60), "page not back after the fix"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -15,7 +15,7 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("stdsite", database=None)
 settings.load_profile("stdsite")
 
-from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, STANDARD_MD, STANDARD_YAML, run_build, write_tree  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, FRAMEWORK, ROOT, STANDARD_MD, STANDARD_YAML, run_build, write_tree  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -55,6 +55,23 @@ def build(tmp_path):
         return out
 
     return do
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """example_build(as_of) -> (site folder, completed build process) of the example standards_src/,
+    built once per date for the whole session (tests only read it)."""
+    built: dict = {}
+
+    def build(as_of: str):
+        if as_of not in built:
+            out = tmp_path_factory.mktemp(f"example-{as_of}") / "site"
+            result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", as_of)
+            assert result.returncode == 0, result.stdout + result.stderr
+            built[as_of] = (out, result)
+        return built[as_of]
+
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,14 @@ import re
 
 import pytest
 
-from support import ROOT, printed, run_build, serve_directory
+from support import ROOT, printed, serve_directory
 
 AS_OF = "2025-12-31"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
-    assert result.returncode == 0, result.stderr
+def example(example_build):
+    out, _ = example_build(AS_OF)
     with serve_directory(out) as url:
         yield url
 

@@ -3,24 +3,20 @@ visible hint where a table scrolls, the standards-list filter in the URL, flowch
 phone, and printouts (directory edition, standard pages, poster) compared with the page's text."""
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from printing import page_of, pdf_pages, printed
-from support import ROOT, run_build, serve_directory
+from support import serve_directory
 
 AS_OF = "2025-12-31"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(example_build):
     """The example site (path) and what the build printed."""
-    out = tmp_path_factory.mktemp("fit") / "site"
-    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
-    assert result.returncode == 0, result.stderr
-    return out, result
+    return example_build(AS_OF)
 
 
 @pytest.fixture(scope="module")

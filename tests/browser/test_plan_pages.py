@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from support import ROOT, run_build, serve_directory
+from support import serve_directory
 
 AS_OF = "2026-12-02"
 # pypdf returns CJK radical-supplement look-alikes that NFKC leaves alone
@@ -21,11 +21,8 @@ RADICALS = str.maketrans({"⻚": "页", "⻋": "车", "⻓": "长", "⻅": "见"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    out = tmp_path_factory.mktemp("plan-example") / "site"
-    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", AS_OF)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def example(example_build):
+    return example_build(AS_OF)[0]
 
 
 @pytest.fixture(scope="module")

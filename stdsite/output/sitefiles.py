@@ -29,7 +29,7 @@ def digest(data: bytes) -> str:
 
 def gzip_bytes(data: bytes) -> bytes:
     """Deterministic gzip (no name, no time stamp): the same file gives the same `.gz`."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    return gzip.compress(data, compresslevel=6, mtime=0)       # level 9: 1.6 times the time for 1 % less
 
 
 @dataclass(frozen=True)

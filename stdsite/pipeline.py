@@ -8,6 +8,7 @@ a `Session`: the settings, the build cache, and what `check` found (the build re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .output.exports import write_exports
 from .output.feedback_forms import write_feedback_pages
 from .output.posters import write_posters
 from .output.qr import qr_codes
+from .output.sitefiles import SiteWriter
 from .render.context import RenderContext
 from .render.poster import qr_pages
 from .render.system_diagram import structure_dot
@@ -38,6 +40,7 @@ class Settings:
     src: str
     as_of: dt.date
     diagrams: Path
+    workers: int = 1            # processes a build may use (QR codes, pages)
 
 
 @dataclass
@@ -47,7 +50,6 @@ class Session:
     settings: Settings
     cache: BuildCache
     checked: tuple[Project, Problems] | None = None      # the last `check`, reused by the next build once
-    page_digests: dict[str, int] = field(default_factory=dict)   # preview: each page's Markdown last time
     notices: list[str] = field(default_factory=list)     # the last build's warnings about its settings
 
     def take_checked(self) -> tuple[Project | None, Problems]:
@@ -57,25 +59,19 @@ class Session:
             return found
         return check(self.settings, self.cache)
 
-    def page_changed(self, src: str, markdown: str) -> bool:
-        """Whether a generated page differs from the previous build of this session (dirty builds)."""
-        digest = hash(markdown)
-        changed = self.page_digests.get(src) != digest
-        self.page_digests[src] = digest
-        return changed
-
 
 def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Problems]:
     """Load and validate the sources, check the diagrams' syntax, add the as-of warnings."""
     problems = Problems()
-    sources = load_sources(settings.src, settings.diagrams, problems, cache.memo)
-    project = validate(sources, problems) if sources is not None else None
+    sources = load_sources(settings.src, settings.diagrams, problems, cache.memo, cache.files)
+    project = validate(sources, problems, cache.files) if sources is not None else None
     if project is not None:
         project = graphviz.check_diagrams(project, problems, cache)
         problems.items.extend(frozen_edition_errors(project))
         if not problems.errors:
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()
+    cache.files.prune()
     return project, problems
 
 
@@ -92,28 +88,27 @@ def site_url_notice(site_url: str | None) -> str | None:
 
 
 def render_context(project: Project, as_of: dt.date, site_url: str | None, directory_urls: bool,
-                   cache: BuildCache, contact: FeedbackContact | None = None) -> RenderContext:
-    """Everything the page renderers need: the catalog, links, every diagram and QR code, and
-    the feedback contact (mkdocs.yml `extra.feedback`). Raises BuildFailed with an error at its
-    line for each diagram Graphviz could not draw."""
+                   cache: BuildCache, contact: FeedbackContact | None = None, workers: int = 1) -> RenderContext:
+    """Everything the page renderers need: the catalog, links, every diagram and QR code (drawn on
+    `workers` processes), and the feedback contact (mkdocs.yml `extra.feedback`). Raises
+    BuildFailed with an error at its line for each diagram Graphviz could not draw."""
     catalog, links = Catalog(project, as_of), Links(directory_urls)
-    svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)])
+    svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)], workers)
     if failed:
         raise BuildFailed(sorted(failed, key=SourceError.sort_key))
     ctx = RenderContext(catalog, links, site_url, svgs, contact=contact)
-    ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache)
+    ctx.qr_codes = qr_codes(site_url, qr_pages(ctx), cache, workers)
     return ctx
 
 
-def write_outputs(ctx: RenderContext, site: Path, search_entries: list[dict] | None, listings: frozenset[str],
-                  cache: BuildCache) -> None:
-    """Every file written after MkDocs has written the pages: exports, search index, posters,
-    the 意见反馈 pages and their Word forms."""
-    write_exports(ctx, site, directory_title(ctx.catalog.project), cache)
+def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache) -> None:
+    """Every file written after the pages: exports, search index, posters, the 意见反馈 pages and
+    their Word forms."""
+    write_exports(ctx, out, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
-        search_index.write(search_entries, site, listings, page_statuses(ctx))
-    write_posters(ctx, site)
-    write_feedback_pages(ctx, site, cache)
+        search_index.write(search_entries, out, page_statuses(ctx))
+    write_posters(ctx, out)
+    write_feedback_pages(ctx, out, cache)
 
 
 def page_statuses(ctx: RenderContext) -> dict[str, str]:
@@ -124,6 +119,8 @@ def page_statuses(ctx: RenderContext) -> dict[str, str]:
     return out
 
 
-def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str) -> str | None:
-    """Strict links, last of all: None when every link of the site resolves, else the report."""
-    return linkcheck.report(str(site), site_url, docs_dir, ctx)
+def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: str,
+                digests: Mapping[str, str] | None = None, memo: dict | None = None) -> str | None:
+    """Strict links, last of all: None when every link of the site resolves, else the report
+    (`digests` and `memo` spare reading pages checked in an earlier build)."""
+    return linkcheck.report(str(site), site_url, docs_dir, ctx, digests, memo)

@@ -13,6 +13,7 @@ Pages are named by their virtual source path (`standards/<slug>.md`, as MkDocs s
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -158,6 +159,14 @@ def asset(name: str) -> str:
     return f"{ASSETS}/{name}"
 
 
+def fingerprinted(name: str, content: bytes) -> str:
+    """`stdsite.css` → `stdsite.1a2b3c4d.css`: an asset's name changes with its content, so that
+    servers may let browsers keep assets for a year (docs/help/deploy.md)."""
+    stem, dot, suffix = name.rpartition(".")
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
+
+
 # -- links ---------------------------------------------------------------------------------------------
 _URL_UNSAFE = re.compile(r"[%#?\s\"'<>\\\x00-\x1f\x7f]")
 
@@ -168,12 +177,26 @@ def url_path(path: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), path)
 
 
+def relative_path(target: str, folder: str) -> str:
+    """`posixpath.relpath(target, folder)` for clean site-relative paths (no `.`/`..` parts),
+    without its two `abspath` calls: a site computes tens of thousands of these."""
+    to = [p for p in target.split("/") if p]
+    here = [p for p in folder.split("/") if p]
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 class Links:
     """Relative URLs between generated pages, for the web site (directory URLs) or the offline
     bundle (`.html` files). Pages are named by source path (`standards/x.md`)."""
 
     def __init__(self, directory_urls: bool = True):
         self.directory_urls = directory_urls
+        self._rel: dict[tuple[str, str], str] = {}      # a site links the same pairs thousands of times
 
     def url(self, src: str) -> str:
         """Site-relative URL of a source page."""
@@ -190,13 +213,16 @@ class Links:
 
     def rel(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         """Relative href from one page to another (or to a file path that is not a page)."""
-        here = self.url(from_src)
-        folder = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-        target = self.url(to_src) if to_src.endswith(".md") else to_src
-        href = posixpath.relpath(target or ".", folder.rstrip("/") or ".")
-        if self.directory_urls and to_src.endswith(".md") and not href.endswith("/"):
-            href += "/"
-        return url_path(href) + (f"#{anchor}" if anchor else "")
+        href = self._rel.get((from_src, to_src))
+        if href is None:
+            here = self.url(from_src)
+            folder = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+            target = self.url(to_src) if to_src.endswith(".md") else to_src
+            href = relative_path(target, folder)
+            if self.directory_urls and to_src.endswith(".md") and not href.endswith("/"):
+                href += "/"
+            href = self._rel[(from_src, to_src)] = url_path(href)
+        return href + (f"#{anchor}" if anchor else "")
 
     def a(self, from_src: str, to_src: str, text: str, anchor: str | None = None, cls: str = "") -> str:
         """An HTML link from one page to another; the text is escaped."""

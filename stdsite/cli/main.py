@@ -18,8 +18,9 @@ from ..errors import BuildFailed, Problems, ToolMissing, UsageError, os_reason
 from ..model import Project
 from ..output.cache import BuildCache
 from ..output.graphviz import require_dot
+from ..output.parallel import available_cores
 from ..text import did_you_mean
-from .site import build_site, check_site_folder, protected, source_date_epoch
+from .site import build_site, check_site_folder, explain_failure, protected, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -93,10 +94,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def session_for(args: argparse.Namespace) -> pipeline.Session:
-    """The settings and the build cache of this command."""
+def session_for(args: argparse.Namespace, workers: int = 1) -> pipeline.Session:
+    """The settings and the build cache of this command (`workers`: processes a build may use)."""
     here = Path(args.config).resolve().parent
-    settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams")
+    settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams", workers)
     return pipeline.Session(settings, BuildCache(Path(args.cache) if args.cache else here / ".cache" / "stdsite"))
 
 
@@ -132,7 +133,7 @@ def setup_logging() -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    session = session_for(args)
+    session = session_for(args, available_cores())
     check_site_folder(session, Path(args.out), args.config)        # before anything else: refuse early
     check(session)
     require_dot()
@@ -158,23 +159,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
-    session = session_for(args)
-    check(session)
+    session = session_for(args, available_cores())
     require_dot()
-    print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件后页面自动刷新；按 Ctrl+C 退出）")
+    print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件并保存后，打开的页面自动刷新；"
+          "源文件有错误时页面上显示错误；按 Ctrl+C 退出）")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from mkdocs.exceptions import Abort
-    try:
-        serve(session, args.config, args.port)
-    except Abort as exc:                # the first build failed (e.g. a broken link): its errors are printed above
-        print(f"预览未启动：{explain_failure(exc).replace('，网站未更新', '')}", file=sys.stderr)
-        return 1
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.plugins.stdsite").setLevel(logging.DEBUG if args.debug else logging.INFO)
+    serve(session, args.config, args.port)
     return 0
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..output.bundle import check_dist_folder, make_bundle
-    session = session_for(args)
+    session = session_for(args, available_cores())
     check_dist_folder(Path(args.dist), protected(session, args.config))     # before anything else: refuse early
     check(session)
     require_dot()
@@ -206,21 +204,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 HANDLERS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "bundle": cmd_bundle,
             "new": cmd_new, "publish": cmd_publish}
-
-
-def explain_failure(exc: BaseException) -> str:
-    """MkDocs ends a failed build with an English `Abort` after logging the real error: say it in Chinese."""
-    text = str(exc)
-    if text == "Aborted with a BuildError!":
-        return "详见上面的错误信息，网站未更新"
-    m = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", text)
-    if m:
-        return f"严格模式下有 {m.group(1)} 个警告（见上面的 WARNING），网站未更新"
-    if text == "Aborted with a configuration error!":
-        return "mkdocs.yml 配置有误（见上面的 ERROR），网站未更新"
-    if text.startswith("Aborted"):
-        return "详见上面的错误信息，网站未更新"
-    return text
 
 
 def main(argv: list[str] | None = None) -> int:

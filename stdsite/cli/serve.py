@@ -1,125 +1,201 @@
-"""`build.py serve`: the live preview. MkDocs' own development server and live reload, with our
-session kept for the whole preview, so a rebuild re-renders only the pages whose Markdown changed
-(dirty builds) and reuses the cache."""
+"""`build.py serve`: the live preview. One process keeps the session (parsed sources, diagrams,
+QR codes) and the last build's state for as long as it runs; a saved file starts a build of a
+new generation folder that links every unchanged page and file from the previous one and renders
+the changed pages — the ones open in a browser first, which are then shown at once.
+
+A build with errors in the sources (or a broken link) does not stop the preview: every open page
+shows the errors and reloads when the next save fixes them.
+"""
 from __future__ import annotations
 
 import logging
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
-
 from .. import pipeline
-from ..escape import html_attr
-from .site import load_config, source_date_epoch
+from ..errors import ToolMissing
+from ..mkdocs import driver
+from ..output.sitefiles import SiteWriter
+from .preview import Generation, PreviewServer, PreviewState
+from .site import explain_failure, load_config, source_date_epoch, template_cache
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
+SETTLE_SECONDS = 0.05            # a save often comes as several file events: wait for the last
 
 
-class ErrorLines(logging.Handler):
-    """Collects the error lines MkDocs and our plugin log during one rebuild."""
+class Builder:
+    """Builds generations one after the other, in its own thread, when told that files changed."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.lines: list[str] = []
+    def __init__(self, session: pipeline.Session, config_file: str, state: PreviewState, root: Path,
+                 serve_url: str) -> None:
+        self.session = session
+        self.config_file = config_file
+        self.state = state
+        self.root = root
+        self.serve_url = serve_url
+        self.site = driver.SiteState()
+        self.pages: dict[str, str] = {}           # the last build's Markdown, by page source
+        self.use_directory_urls = True
+        self.previous: Generation | None = None
+        self.changed = threading.Event()
+        self.templates = template_cache(session)
+        self.stopped = False
+        self.count = 0
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+    def run(self) -> None:
+        while not self.stopped:
+            self.changed.wait()
+            if self.stopped:
+                break
+            while self.changed.is_set():          # let a burst of file events end
+                self.changed.clear()
+                time.sleep(SETTLE_SECONDS)
+            self.build()
+
+    def build(self, workers: int = 1) -> None:
+        """One build (on `workers` processes: only while no other thread runs); never raises
+        (the errors go to the page)."""
+        started = time.perf_counter()
+        self.count += 1
+        folder = self.root / f"generation-{self.count}"
+        generation = Generation(folder)
+        logged = driver.LogCapture(logging.ERROR)
+        logging.getLogger("mkdocs").addHandler(logged)
+        try:
+            project, problems = pipeline.check(self.session.settings, self.session.cache)
+            for warning in problems.warnings:
+                log.info(str(warning))
+            if problems.errors or project is None:
+                self._fail([str(e) for e in problems.errors] or ["源文件有错误"])
+                return
+            log.debug("stdsite: check %.3f s", time.perf_counter() - started)
+            writer = SiteWriter(folder, self.previous.folder if self.previous else None, self.site.manifest)
+            quick = self._quick_look(project, problems, writer, generation, started) if workers == 1 else {}
+
+            def shown(steps: dict) -> None:
+                if not quick:
+                    self.state.publish(generation)
+                log.debug("stdsite: open pages rendered after %.3f s %s", time.perf_counter() - started, steps)
+
+            self.session.checked = (project, problems)
+            config = load_config(self.session, self.config_file, site_dir=str(folder), strict=False)
+            options = driver.Options(workers, self.serve_url, self.state.open_pages(), shown, self.changed.is_set,
+                                     self.templates, self.state.waited_for)
+            self.site = driver.build(config, writer, self.site, options)
+            self.pages = dict(config.plugins["stdsite"].pages)
+            self.use_directory_urls = config.use_directory_urls
+        except driver.Cancelled:                 # a newer save: build that one instead
+            self.state.abandon(generation)
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        except ToolMissing as exc:
+            self._fail([str(exc)])
+            return
+        except Exception as exc:                # noqa: BLE001 - the preview shows it and keeps running
+            from mkdocs.exceptions import Abort, PluginError
+            if isinstance(exc, PluginError):
+                message = str(exc)
+            elif isinstance(exc, Abort):
+                message = explain_failure(exc).replace("，网站未更新", "")
+            else:
+                message = f"内部错误（请把这条信息发给维护人员）：{type(exc).__name__}: {exc}"
+            lines = [m for _, _, m in logged.records if m not in message] + message.splitlines()
+            self._fail(lines)
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        finally:
+            logging.getLogger("mkdocs").removeHandler(logged)
+        if self.state.current is not generation or any(
+                writer.entries[page].digest != found for page, found in quick.items() if page in writer.entries):
+            self.state.publish(generation)       # (the quick look was not what the build made: show the build's)
+        self.state.finished(generation)
+        old, self.previous = self.previous, generation
+        if old is not None:
+            shutil.rmtree(old.folder, ignore_errors=True)
+        log.info("预览已更新（%.1f 秒）", time.perf_counter() - started)
+        log.debug("stdsite: steps %s", self.site.timings)
+
+    def _quick_look(self, project, problems, writer: SiteWriter, generation: Generation, started: float) -> dict:
+        """Render the open pages alone, from the new sources and the previous build's other pages,
+        and show them; {page: digest} of what was shown ({} when there was nothing to do)."""
+        from ..urls import Links
+        open_pages = self.state.open_pages()
+        if not self.pages or not open_pages:
+            return {}
+        html_of = Links(self.use_directory_urls).html_file
+        sources = {html_of(src): src for src in self.pages}
+        wanted = [sources[page] for page in open_pages if page in sources]
+        if not wanted:
+            return {}
+        self.session.checked = (project, problems)
+        config = load_config(self.session, self.config_file, site_dir=str(generation.folder), strict=False)
+        config.plugins["stdsite"].quick = (self.pages, wanted)
+        quick = driver.show_first(config, writer, open_pages, driver.Options(1, self.serve_url, templates=self.templates))
+        if quick:
+            self.state.publish(generation)
+            log.debug("stdsite: quick look shown after %.3f s", time.perf_counter() - started)
+        return quick
+
+    def _fail(self, errors: list[str]) -> None:
+        for line in errors:
+            log.error(line)
+        self.state.fail(errors)
 
 
-def failure_page(lines: list[str]) -> bytes:
-    """A Chinese page listing what to fix (it reloads by itself when a rebuild succeeds)."""
-    items = "".join(f"<li>{html_attr(line)}</li>" for line in lines)
-    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>预览：源文件有错误</title></head>'
-            f'<body style="font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.6">'
-            f'<h1>源文件有错误，预览未更新</h1><p>请按下面的提示改正源文件并保存，本页会自动刷新。</p>'
-            f'<ul style="color:#b71c1c">{items}</ul></body></html>').encode("utf-8")
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server; while the last rebuild failed, every page is the error page."""
-
-    failure: bytes | None = None
-
-    def _serve_request(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        failure = self.failure
-        if failure is not None and not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html")):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            content = self._inject_js_into_html(failure, epoch)
-            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                                         ("Content-Length", str(len(content)))])
-            return [content]
-        return super()._serve_request(environ, start_response)
-
-
-def serve(session: pipeline.Session, config_file: str, port: int) -> None:
-    """Serve on 127.0.0.1:`port` until interrupted; a saved source file rebuilds the site."""
-    from mkdocs.commands.build import build
-    from mkdocs.livereload import _serve_url
+def serve(session: pipeline.Session, config_file: str, port: int, host: str = "127.0.0.1") -> None:
+    """Serve the preview on host:port until interrupted; saved files rebuild it."""
+    from mkdocs.config import load_config as mkdocs_load_config
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
 
     source_date_epoch(session.settings.as_of)
-    site_dir = tempfile.mkdtemp(prefix="stdsite-preview-")
+    config = mkdocs_load_config(config_file=config_file)
+    mount = "/" + urlsplit(config.site_url or "/").path.strip("/") + "/"
+    mount = mount.replace("//", "/")
+    root = Path(tempfile.mkdtemp(prefix="stdsite-preview-"))
+    state = PreviewState(mount)
+    server = PreviewServer(host, port, state)
+    builder = Builder(session, config_file, state, root, f"http://{host}:{port}{mount}")
 
-    def get_config() -> MkDocsConfig:
-        config = load_config(session, config_file, site_dir=site_dir, dev_addr=f"127.0.0.1:{port}", strict=False)
-        config.plugins["stdsite"].dirty = True
-        return config
+    class Changed(FileSystemEventHandler):
+        def __init__(self, only: str | None = None) -> None:
+            self.only = only                     # a single file of a watched folder
 
-    config = get_config()
-    host, port_ = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    serve_url = _serve_url(host, port_, mount_path)
+        def on_any_event(self, event) -> None:
+            if self.only is not None and self.only not in (event.src_path, getattr(event, "dest_path", None)):
+                return
+            if event.event_type in ("created", "deleted", "moved") or \
+                    not event.is_directory and event.event_type in ("modified", "closed"):
+                builder.changed.set()               # (files being read give `opened` events: not a change)
 
-    def builder(config: MkDocsConfig | None = None) -> None:
-        log.info("正在重新生成……")
-        if config is None:
-            config = get_config()
-        config.site_url = serve_url
-        # other pages' navigation may lag behind a renamed title until the next full build
-        build(config, serve_url=serve_url, dirty=True)
-
-    def rebuild() -> None:
-        """A rebuild after a change: when it fails, every page shows what to fix (never a browser
-        left waiting), until a rebuild succeeds."""
-        errors = ErrorLines()
-        logging.getLogger("mkdocs").addHandler(errors)
-        try:
-            builder()
-            server.failure = None
-        except Exception as exc:              # noqa: BLE001 - whatever failed, the editor sees a page
-            lines = errors.lines or [f"内部错误（请把这条信息发给维护人员）：{type(exc).__name__}: {exc}"]
-            server.failure = failure_page(lines)
-            log.error("源文件有错误，预览显示错误页；改正后保存即可自动刷新")
-        finally:
-            logging.getLogger("mkdocs").removeHandler(errors)
-
-    server = PreviewServer(builder=rebuild, host=host, port=port_, root=site_dir, mount_path=mount_path)
-
-    def error_page(code: int) -> bytes | None:
-        page = Path(site_dir) / f"{code}.html"
-        return page.read_bytes() if code in (404, 500) and page.is_file() else None
-
-    server.error_handler = error_page
+    observer = Observer()
+    watched = [Path(session.settings.src), Path(config.docs_dir), session.settings.diagrams,
+               *[Path(p) for p in config.watch]]
+    for path in watched:
+        if path.exists():
+            observer.schedule(Changed(), str(path.resolve()), recursive=True)
+    if config.config_file_path:
+        config_path = Path(config.config_file_path).resolve()
+        observer.schedule(Changed(str(config_path)), str(config_path.parent), recursive=False)
+    builder.build(session.settings.workers)      # the first build, on every core (no thread runs yet)
+    thread = threading.Thread(target=builder.run, name="stdsite-builder", daemon=True)
+    thread.start()
+    observer.start()
+    serving = threading.Thread(target=server.serve_forever, name="stdsite-preview", daemon=True)
+    serving.start()
     try:
-        config.site_url = serve_url
-        builder(config)                       # the first build: a failure stops the preview (main says why)
-        server.watch(config.docs_dir)
-        if config.config_file_path:
-            server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
-            server.watch(item)
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("预览已停止")
-        finally:
-            server.shutdown()
+        while serving.is_alive():
+            serving.join(0.5)
+    except KeyboardInterrupt:
+        log.info("预览已停止")
     finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
+        builder.stopped = True
+        builder.changed.set()
+        observer.stop()
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(root, ignore_errors=True)

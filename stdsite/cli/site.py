@@ -1,10 +1,14 @@
-"""Building the site with MkDocs: into a working folder beside the output, swapped in when the
-build succeeded (a failed build leaves the previous site untouched), reproducibly — and only
-ever replacing a folder a previous build made (output/folders.py)."""
+"""Building the site: into a working folder beside the output, swapped in when the build
+succeeded (a failed or killed build leaves the previous site untouched), reproducibly, only ever
+replacing a folder a previous build made (output/folders.py), and incrementally: pages and files
+that did not change are linked from the previous site (stdsite/mkdocs/driver.py); what the
+previous build left is kept in the build cache."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .. import pipeline
 from ..errors import BuildFailed, UsageError, os_reason
-from ..output.folders import guard_output_folder, replace_dir, stamp, working_folder
+from ..mkdocs import driver
+from ..output.folders import STAMP, STAMP_TEXT, guard_output_folder, replace_dir, working_folder
+from ..output.sitefiles import SiteWriter
 
 
 def load_config(session: pipeline.Session, config_file: str, **overrides: object) -> MkDocsConfig:
@@ -54,28 +60,67 @@ def check_site_folder(session: pipeline.Session, out: Path, config_file: str) ->
     return guard_output_folder(out, "输出文件夹", protected(session, config_file), built_before_stamps)
 
 
+def state_file(session: pipeline.Session, out: Path) -> Path | None:
+    """Where the cache keeps what the last build into `out` left (None without a cache folder)."""
+    folder = session.cache.folder
+    if folder is None:
+        return None
+    return folder / f"site-{hashlib.sha1(str(out).encode('utf-8')).hexdigest()[:16]}.pickle"
+
+
+def template_cache(session: pipeline.Session) -> object | None:
+    """Compiled theme templates kept in the build cache (Jinja checks each against its source)."""
+    if session.cache.folder is None:
+        return None
+    import jinja2
+    folder = session.cache.folder / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def build_site(session: pipeline.Session, out: Path, config_file: str, offline: bool = False) -> None:
-    """Build into a working folder beside `out`, then swap it in: a failed build leaves `out` as it was."""
-    from mkdocs.commands.build import build
+    """Build into a working folder beside `out`, then swap it in: a failed build leaves `out` as it was.
+    The web site gets a `.gz` twin of every text file; the offline bundle does not."""
     from mkdocs.exceptions import Abort, BuildError, PluginError
 
     source_date_epoch(session.settings.as_of)
     out = check_site_folder(session, out, config_file)
+    saved = None if offline else state_file(session, out)
+    previous = driver.SiteState.load(saved) if out.is_dir() else driver.SiteState()
     tmp = working_folder(out, "building")
     try:
         overrides: dict[str, object] = {"site_dir": str(tmp)}
         if offline:
             overrides["use_directory_urls"] = False
         config = load_config(session, config_file, **overrides)
+        writer = SiteWriter(tmp, out if out.is_dir() else None, previous.manifest, compress=not offline)
+        writer.write(STAMP, STAMP_TEXT)      # the folder is ours: the next build may replace it
         try:
-            build(config)
+            state = driver.build(config, writer, previous,
+                                 driver.Options(session.settings.workers, templates=template_cache(session)))
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
         try:
-            stamp(tmp)
             replace_dir(tmp, out)
         except OSError as exc:
             raise UsageError(f"无法把网站放到 {out}：{os_reason(exc)}") from None
+        if saved is not None:
+            state.save(saved)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def explain_failure(exc: BaseException) -> str:
+    """MkDocs ends a failed build with an English `Abort` after logging the real error: say it in Chinese."""
+    text = str(exc)
+    if text == "Aborted with a BuildError!":
+        return "详见上面的错误信息，网站未更新"
+    m = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", text)
+    if m:
+        return f"严格模式下有 {m.group(1)} 个警告（见上面的 WARNING），网站未更新"
+    if text == "Aborted with a configuration error!":
+        return "mkdocs.yml 配置有误（见上面的 ERROR），网站未更新"
+    if text.startswith("Aborted"):
+        return "详见上面的错误信息，网站未更新"
+    return text

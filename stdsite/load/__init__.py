@@ -16,6 +16,7 @@ from ..errors import Problems
 from ..model import BLOCK_KINDS, Block
 from .files import SourceFolder, read_text
 from .markdown import Fence, Heading, scan
+from .memo import FileMemo, stamp
 from .yaml import ParseMemo, ReadProblem, parse_yaml
 
 # files read whole at the top of the source folder, and folders read recursively (with suffixes)
@@ -60,8 +61,9 @@ class Sources:
 
 
 def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None, problems: Problems,
-                 memo: ParseMemo | None = None) -> Sources | None:
-    """Read every source file under `src` (None when the folder does not exist)."""
+                 memo: ParseMemo | None = None, files: FileMemo | None = None) -> Sources | None:
+    """Read every source file under `src` (None when the folder does not exist); `files` keeps
+    what each file gave for the next call (see load/memo.py)."""
     folder = SourceFolder(src, problems, memo)
     if not folder.root.is_dir():
         problems.error(folder.given, None, "找不到源文件夹")
@@ -74,7 +76,12 @@ def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None,
             if data is not None:
                 sources.single[name] = SourceFile(path, folder.display(path), name, data)
     for name, suffixes in FOLDERS.items():
-        sources.folders[name] = [f for path in folder.files(name, *suffixes) if (f := _read(folder, path))]
+        if files is None:
+            sources.folders[name] = [f for path in folder.files(name, *suffixes) if (f := _read(folder, path))]
+        else:
+            sources.folders[name] = [f for path in folder.files(name, *suffixes)
+                                     if (f := files.run(("read", str(path)), stamp(path), problems,
+                                                        lambda path=path: _read(folder, path), memo))]
     sources.frozen, sources.frozen_lines = _frozen_editions(folder)
     sources.diagrams = _diagrams(diagrams_dir, problems)
     return sources

@@ -285,12 +285,21 @@ class ParseMemo:
     def __init__(self, entries: dict | None = None) -> None:
         self.entries: dict = entries or {}
         self.used: dict = {}
+        self.trace: list | None = None          # keys parsed while set (see load/memo.py)
 
     def parse(self, text: str, line_offset: int) -> Any:
         key = (hashlib.sha1(text.encode("utf-8")).digest(), line_offset)
         value = self.entries[key] if key in self.entries else _parse_yaml(text, line_offset)
         self.used[key] = value
+        if self.trace is not None:
+            self.trace.append(key)
         return value                  # shared by identical texts: callers never change parsed values
+
+    def mark_used(self, keys: list) -> None:
+        """Keys a file parsed in an earlier check, still needed (its parse was not repeated)."""
+        for key in keys:
+            if key not in self.used and key in self.entries:
+                self.used[key] = self.entries[key]
 
     @property
     def changed(self) -> bool:

@@ -28,10 +28,12 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import BuildFailed, ToolMissing
 from ..output.cache import BuildCache
+from ..output.search_index import listing_entries
+from ..output.sitefiles import SiteWriter
 from ..render.common import safe_html
 from ..render.context import RenderContext
-from ..render.pages import generate, navigation
-from ..urls import asset
+from ..render.pages import generate, navigation, single_page
+from ..urls import asset, fingerprinted
 from ..validate.feedback import feedback_contact
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
@@ -54,10 +56,12 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
 
     def __init__(self) -> None:
         self.session: pipeline.Session | None = None     # set by build.py before the build
-        self.dirty = False                              # preview: re-render only changed pages
         self.ctx: RenderContext | None = None
         self.pages: dict[str, str] = {}
-        self.listings: set[str] = set()          # URLs of listing pages (headings-only in search)
+        self.writer: SiteWriter | None = None    # set by our build loop (stdsite/mkdocs/driver.py)
+        self.assets: dict[str, str] = {}         # our asset's name -> its published (fingerprinted) name
+        self.quick: tuple[dict[str, str], list[str]] | None = None   # the preview's quick look (see on_config)
+        self.link_memo: dict = {}               # the link check's page memo, kept by our build loop
 
     def _own_session(self, config: MkDocsConfig) -> pipeline.Session:
         """A session from the plugin's options (plain `mkdocs build`)."""
@@ -89,20 +93,30 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             raise PluginError(f"mkdocs.yml 的反馈联系方式 extra.feedback 有 {len(wrong)} 个错误，未生成网站")
         try:
             self.ctx = pipeline.render_context(project, as_of, config.site_url or None, config.use_directory_urls,
-                                               session.cache, contact)
+                                               session.cache, contact, session.settings.workers)
         except ToolMissing as exc:
             raise PluginError(str(exc)) from None
         except BuildFailed as exc:         # a diagram over its time limit, or one Graphviz could not draw
             for error in exc.errors:
                 log.error(str(error))
             raise PluginError(f"有 {len(exc.errors)} 个图未能生成，未生成网站") from None
-        self.pages = generate(self.ctx)
+        if self.quick is None:
+            self.pages = generate(self.ctx)
+        else:                   # the previous pages, with the open ones made again (when they can be alone)
+            previous, wanted = self.quick
+            self.pages = dict(previous)
+            self.pages.update({src: md for src in wanted if (md := single_page(self.ctx, src)) is not None})
         docs = Path(config.docs_dir)
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
             if (docs / "help").is_dir() else []
         config.nav = navigation(self.ctx, help_pages)
-        config.extra_css = [asset(name) for name in CSS] + list(config.extra_css)
-        config.extra_javascript = [asset(name) for name in JS] + list(config.extra_javascript)
+        self.assets = {path.relative_to(ASSETS).as_posix(): fingerprinted(path.relative_to(ASSETS).as_posix(),
+                                                                          path.read_bytes())
+                       for path in sorted(ASSETS.rglob("*")) if path.is_file()}
+        self.ctx.assets = self.assets
+        config.extra_css = [asset(self.assets[name]) for name in CSS] + list(config.extra_css)
+        config.extra_javascript = [asset(self.assets[name]) for name in JS] + list(config.extra_javascript)
+        config.extra["stdsite_search_js"] = asset(self.assets["search.js"])
         config.extra["stdsite_as_of"] = as_of.isoformat()
         editions = self.ctx.editions
         config.extra["stdsite_edition"] = editions[-1].id if editions else None
@@ -112,14 +126,12 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         for src, markdown in self.pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
-            file = File.generated(config, src, content=markdown)
-            if self.dirty:
-                changed = self.session.page_changed(src, markdown)
-                file.is_modified = lambda changed=changed: changed
-            files.append(file)
-        for path in sorted(ASSETS.rglob("*")):
+            files.append(File.generated(config, src, content=markdown))
+        for path in sorted(ASSETS.rglob("*")):     # under their fingerprinted names, and their own (linked by others)
             if path.is_file():
-                files.append(File.generated(config, asset(path.relative_to(ASSETS).as_posix()), abs_src_path=str(path)))
+                name = path.relative_to(ASSETS).as_posix()
+                for published in dict.fromkeys((self.assets[name], name)):
+                    files.append(File.generated(config, asset(published), abs_src_path=str(path)))
         attachments = [a for s in self.ctx.catalog.standards for a in s.published_files]
         attachments += [a for c in self.ctx.catalog.project.courses for a in c.attachments]
         for attachment in attachments:
@@ -137,8 +149,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
 
     @event_priority(-100)          # after Material's search plugin has indexed the page
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        if (page.meta.get("search") or {}).get("listing"):
-            self.listings.add(page.url)
+        search = config.plugins.get("material/search")
+        if search is not None and (page.meta.get("search") or {}).get("listing"):
+            listing_entries(search.search_index.entries, page.url)
         page.content = self.ctx.restore_late(page.content)
         return context
 
@@ -153,8 +166,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         site = Path(config.site_dir)
         search = config.plugins.get("material/search")
         entries = search.search_index.entries if search is not None else None
-        pipeline.write_outputs(self.ctx, site, entries, frozenset(self.listings), self.session.cache)
-        report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir)
+        writer = self.writer or SiteWriter(site)           # `mkdocs build`: straight into site_dir
+        pipeline.write_outputs(self.ctx, writer, entries, self.session.cache)
+        digests = {rel: entry.digest for rel, entry in writer.entries.items()}
+        report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir, digests, self.link_memo)
         if report:                      # keep last: every file is written; the old site stays
             raise PluginError(report)
 

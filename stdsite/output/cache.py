@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from ..load.memo import FileMemo
 from ..load.yaml import ParseMemo
 from .files import atomic_write
 
@@ -23,6 +24,7 @@ class BuildCache:
         self.folder = folder
         self._memory: dict[str, bytes] = {}
         self.memo = ParseMemo(self._load_memo())
+        self.files = FileMemo()          # per file, for the next check in this process (the preview)
 
     def _load_memo(self) -> dict | None:
         path = self.folder / YAML_FILE if self.folder else None

@@ -4,8 +4,6 @@ the system table's 标准体系表.xlsx and 明细表.csv (in site/system/), and
 (in site/training/<course id>/)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from .. import urls
 from ..derive.catalog import Catalog, document_status
 from ..derive.editions import EditionView, edition_json
@@ -16,34 +14,32 @@ from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
 from ..text import iso_date
 from .cache import BuildCache
 from .evaluation import cached_evaluation_xlsx
-from .files import json_bytes, write_json
+from .files import json_bytes
+from .sitefiles import SiteWriter
 from .spreadsheets import cached_xlsx, csv_bytes
 from .system_sheets import write_system
 
 
-def write_exports(ctx: RenderContext, site: Path, directory_title: str, cache: BuildCache) -> None:
-    """Every export of the build into the site folder."""
-    write_json(site / urls.DATA / "catalog.json", catalog_json(ctx.catalog, ctx.feedback))
-    write_json(site / urls.DATA / "indicators.json", ctx.plan.json())
+def write_exports(ctx: RenderContext, out: SiteWriter, directory_title: str, cache: BuildCache) -> None:
+    """Every export of the build into the site."""
+    out.write(f"{urls.DATA}/catalog.json", json_bytes(catalog_json(ctx.catalog, ctx.feedback)))
+    out.write(f"{urls.DATA}/indicators.json", json_bytes(ctx.plan.json()))
     for view in ctx.editions:
-        write_edition(view, site / "directory" / view.id, directory_title, cache)
-    write_system(ctx.system_table, ctx.catalog.as_of, site, cache)
+        write_edition(view, out, directory_title, cache)
+    write_system(ctx.system_table, ctx.catalog.as_of, out, cache)
     for course in ctx.catalog.project.courses:
-        path = site / urls.evaluation_xlsx(course.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(cached_evaluation_xlsx(course, cache))
+        out.write(urls.evaluation_xlsx(course.id), cached_evaluation_xlsx(course, cache))
 
 
-def write_edition(view: EditionView, folder: Path, title: str, cache: BuildCache) -> list[Path]:
-    """Write the three exports of one edition into `folder` (site/directory/<id>/)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_edition(view: EditionView, out: SiteWriter, title: str, cache: BuildCache) -> list[str]:
+    """Write the three exports of one edition (site/directory/<id>/); their site paths."""
     written = []
     csv_data = csv_bytes(view)
     for name, data in ((JSON_NAME, json_bytes(edition_json(view))), (CSV_NAME, csv_data),
                        (XLSX_NAME, cached_xlsx(view, title, csv_data, cache))):
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
+        rel = urls.edition_file(view.id, name)
+        out.write(rel, data)
+        written.append(rel)
     return written
 
 

@@ -23,24 +23,21 @@ from ..render.feedback_form import feedback_page
 from ..urls import feedback_docx, feedback_src
 from .cache import BuildCache
 from .files import write_zip
+from .sitefiles import SiteWriter
 
 TOKENS = {"code": "@@CODE@@", "title": "@@TITLE@@", "kind": "@@KIND@@", "send_to": "@@SEND@@"}
 COLUMN_WIDTHS_MM = (14, 26, 75, 55)
 
 
-def write_feedback_pages(ctx: RenderContext, site: Path, cache: BuildCache | None = None) -> None:
+def write_feedback_pages(ctx: RenderContext, out: SiteWriter, cache: BuildCache | None = None) -> None:
     """Every standard's 意见反馈 page, and the Word form of those that take comments at D."""
     templates: dict[FeedbackForm, list[tuple[str, bytes]]] = {}
     when = dt.datetime.combine(ctx.catalog.as_of, dt.time())
     for s in ctx.catalog.standards:
-        page = site / ctx.links.html_file(feedback_src(s.slug))
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(feedback_page(ctx, s), encoding="utf-8")
+        out.write_text(ctx.links.html_file(feedback_src(s.slug)), feedback_page(ctx, s))
         form = feedback_form(ctx.feedback, ctx.contact, s)
         if form is not None:
-            path = site / feedback_docx(s.slug)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(form_docx(form, when, templates, cache))
+            out.write(feedback_docx(s.slug), form_docx(form, when, templates, cache))
 
 
 def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = None,

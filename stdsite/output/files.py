@@ -24,11 +24,6 @@ def json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(json_bytes(data))
-
-
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)     # the earliest date a zip entry can hold
 
 

@@ -12,6 +12,8 @@ a build that is still running.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import re
 import shutil
@@ -121,8 +123,32 @@ def _running(pid: int, path: Path) -> bool:
     return True
 
 
+RENAME_EXCHANGE = 2          # renameat2(2) flag
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux `renameat2(RENAME_EXCHANGE)`); False where the
+    system or file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def replace_dir(new: Path, out: Path) -> None:
-    """Swap `new` in for `out` with renames, so readers never see a half-written site."""
+    """Swap `new` in for `out`, so readers never see a half-written site: in one step where the
+    system can (there is never a moment without `out`; a build killed right after leaves the
+    previous site in `new`, a working folder the next run removes), else with two renames."""
+    if out.exists() and exchange(new, out):
+        shutil.rmtree(new, ignore_errors=True)          # `new` now holds the previous site
+        return
     old = None
     if out.exists():
         old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")

@@ -17,6 +17,7 @@ import html
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -34,6 +35,7 @@ ID = re.compile(rb' id="([^"]*)"')
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 MAX_REPORTED = 20
 SELF = "\0self"
+MISSING = "\0missing"
 
 
 @dataclass(frozen=True, order=True)
@@ -48,13 +50,70 @@ def _text(raw: bytes) -> str:
     return html.unescape(value) if "&" in value else value
 
 
-def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.Pattern = STANDARD_PAGE_FILE
+@dataclass(frozen=True)
+class PageLinks:
+    """What the check needs from one page, worked out from its bytes alone (kept between builds
+    by content digest): each link as (text, resolved path or marker, fragment), and its ids."""
+
+    links: tuple[tuple[str, str, str | None], ...]
+    ids: frozenset[str] | None          # only for pages whose anchors are checked
+
+
+def page_links(page: str, data: bytes, base: str, with_ids: bool,
+               resolved: dict[tuple[str, bytes], tuple[str | None, str | None]] | None = None) -> PageLinks:
+    """The links of the HTML file `page` (site-relative) with its bytes `data`; `resolved` keeps
+    the (folder, href) pairs worked out so far (the navigation repeats on every page)."""
+    folder = posixpath.dirname(page)
+    resolved = {} if resolved is None else resolved
+    found = []
+    for a, b in sorted(set(LINK.findall(data))):
+        raw = a or b
+        target, fragment = resolved.get((folder, raw)) or resolved.setdefault((folder, raw), _resolve(folder, raw, base))
+        if target is not None:
+            found.append((_text(raw), target, fragment))
+    ids = frozenset(_text(raw) for raw in ID.findall(data)) if with_ids else None
+    return PageLinks(tuple(found), ids)
+
+
+def _resolve(folder: str, raw: bytes, base: str) -> tuple[str | None, str | None]:
+    """(normalised target path, MISSING when outside the site, SELF for this page, None when not
+    checked; fragment or None). Whether the target exists is decided later, against the files."""
+    href = _text(raw).strip()
+    if not href or href.startswith("//") or (":" in href and SCHEME.match(href)):
+        return None, None
+    path, _, fragment = href.partition("#")
+    path = path.partition("?")[0]
+    if "%" in path:
+        path = unquote(path)
+    if "%" in fragment:
+        fragment = unquote(fragment)
+    fragment = fragment or None
+    if not path:                        # `#x` or `?q`: this page
+        return SELF, fragment
+    if path.startswith("/"):
+        if not path.startswith(base) and path + "/" != base:
+            return MISSING, fragment     # outside the site's own path: reported as missing
+        joined = path[len(base):]
+    else:
+        joined = f"{folder}/{path}" if folder else path
+    normal = posixpath.normpath(joined) if joined else "."
+    if normal == ".":
+        normal = ""
+    elif normal.startswith("../") or normal == "..":
+        return MISSING, fragment
+    return normal, fragment
+
+
+def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.Pattern = STANDARD_PAGE_FILE,
+               digests: Mapping[str, str] | None = None, memo: dict[str, PageLinks] | None = None
                ) -> list[BrokenLink]:
     """Every broken relative link of the site in `site`, sorted by page.
 
     `base_path` is the path of the site's URL (`/` or `/std/`): root-relative links (`/assets/…`,
     used by 404.html) are resolved against it. Anchors (`#5.1`) are checked on pages whose path
-    matches `anchor_pages` (standard pages: a clause link `#5.1` needs the clause)."""
+    matches `anchor_pages` (standard pages: a clause link `#5.1` needs the clause).
+    `digests` (site path → content digest, from the build's writer) and `memo` (digest →
+    PageLinks, kept from earlier builds and added to here) spare reading unchanged pages."""
     root = os.path.abspath(site)
     files: set[str] = set()
     pages: list[str] = []
@@ -69,70 +128,40 @@ def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.P
                 pages.append(rel)
     pages.sort()
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    digests = digests or {}
+    memo = {} if memo is None else memo
+    read: dict[str, PageLinks] = {}
     resolved: dict[tuple[str, bytes], tuple[str | None, str | None]] = {}
-    ids_cache: dict[str, set[str]] = {}
-    current: dict[str, bytes] = {}
-    broken: list[BrokenLink] = []
 
-    def ids_of(page: str) -> set[str]:
-        if page not in ids_cache:
-            data = current.get(page)
-            if data is None:
+    def links_of(page: str) -> PageLinks:
+        if page not in read:
+            key = digests.get(page)
+            key = f"{key}|{page}|{base}|{anchor_pages.pattern}" if key else None
+            found = memo.get(key) if key else None
+            if found is None:
                 with open(os.path.join(root, page), "rb") as f:
                     data = f.read()
-            ids_cache[page] = {_text(raw) for raw in ID.findall(data)}
-        return ids_cache[page]
+                found = page_links(page, data, base, bool(anchor_pages.match(page)), resolved)
+                if key:
+                    memo[key] = found
+            read[page] = found
+        return read[page]
 
-    def resolve(folder: str, raw: bytes) -> tuple[str | None, str | None]:
-        """(target file, "" when missing, SELF for this page, None when not checked; fragment or None)."""
-        href = _text(raw).strip()
-        if not href or href.startswith("//") or (":" in href and SCHEME.match(href)):
-            return None, None
-        path, _, fragment = href.partition("#")
-        path = path.partition("?")[0]
-        if "%" in path:
-            path = unquote(path)
-        if "%" in fragment:
-            fragment = unquote(fragment)
-        fragment = fragment or None
-        if not path:                        # `#x` or `?q`: this page
-            return SELF, fragment
-        if path.startswith("/"):
-            if not path.startswith(base) and path + "/" != base:
-                return "", fragment          # outside the site's own path: reported as missing
-            joined = path[len(base):]
-        else:
-            joined = f"{folder}/{path}" if folder else path
-        normal = posixpath.normpath(joined) if joined else "."
-        if normal == ".":
-            normal = ""
-        elif normal.startswith("../") or normal == "..":
-            return "", fragment
-        if normal in files:
-            return normal, fragment
-        index = f"{normal}/index.html" if normal else "index.html"
-        return (index if index in files else ""), fragment
-
+    broken: list[BrokenLink] = []
     for page in pages:
-        with open(os.path.join(root, page), "rb") as f:
-            data = f.read()
-        folder = posixpath.dirname(page)
-        if anchor_pages.match(page):
-            current[page] = data            # its ids are read from memory if it links to itself
-        for a, b in set(LINK.findall(data)):
-            raw = a or b
-            key = (folder, raw)
-            target, fragment = resolved.get(key) or resolved.setdefault(key, resolve(folder, raw))
-            if target is None:
-                continue
-            if target == "":
-                broken.append(BrokenLink(page, _text(raw), "指向的文件不存在"))
-                continue
+        for text, target, fragment in links_of(page).links:
             if target == SELF:
                 target = page
-            if fragment and anchor_pages.match(target) and fragment not in ids_of(target):
-                broken.append(BrokenLink(page, _text(raw), f"指向的锚点 {quote(fragment)} 在页面上不存在"))
-        current.clear()
+            elif target != MISSING and target not in files:
+                index = f"{target}/index.html" if target else "index.html"
+                target = index if index in files else MISSING
+            if target == MISSING:
+                broken.append(BrokenLink(page, text, "指向的文件不存在"))
+                continue
+            if fragment and anchor_pages.match(target):
+                ids = links_of(target).ids
+                if ids is not None and fragment not in ids:
+                    broken.append(BrokenLink(page, text, f"指向的锚点 {quote(fragment)} 在页面上不存在"))
     return sorted(set(broken))
 
 
@@ -201,11 +230,12 @@ def messages(broken: list[BrokenLink], sources: Sources) -> list[str]:
     return out
 
 
-def report(site_dir: str, site_url: str | None, docs_dir: str, ctx: RenderContext | None) -> str | None:
+def report(site_dir: str, site_url: str | None, docs_dir: str, ctx: RenderContext | None,
+           digests: Mapping[str, str] | None = None, memo: dict[str, PageLinks] | None = None) -> str | None:
     """Check the site just built: None when every link resolves, else the Chinese report (the
-    build then fails and the previous site stays)."""
+    build then fails and the previous site stays). `digests` and `memo`: see `check_site`."""
     base_path = urlsplit(site_url or "/").path or "/"
-    broken = check_site(site_dir, base_path)
+    broken = check_site(site_dir, base_path, digests=digests, memo=memo)
     if not broken:
         return None
     lines = messages(broken, page_sources(docs_dir, ctx))

@@ -2,15 +2,12 @@
 (`standards/<slug>/poster/`, or `.html` in the offline bundle)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..render.poster import poster_page
 from ..render.context import RenderContext
+from ..render.poster import poster_page
 from ..urls import poster_src
+from .sitefiles import SiteWriter
 
 
-def write_posters(ctx: RenderContext, site: Path) -> None:
+def write_posters(ctx: RenderContext, out: SiteWriter) -> None:
     for s in ctx.catalog.standards:
-        path = site / ctx.links.html_file(poster_src(s.slug))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(poster_page(ctx, s), encoding="utf-8")
+        out.write_text(ctx.links.html_file(poster_src(s.slug)), poster_page(ctx, s))

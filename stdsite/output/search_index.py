@@ -14,10 +14,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 from ..escape import script_json
 from ..render.common import STATUS_CLASS
+from .sitefiles import SiteWriter
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -30,13 +30,13 @@ def clean(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def compact(entries: list[dict], listings: frozenset = frozenset(), statuses: dict | None = None) -> list:
+def compact(entries: list[dict], statuses: dict | None = None) -> list:
     """[[page url, boost, [[anchor, title, text], ...], status?], ...]: sections grouped under their page.
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
-    down so that a standard ranks above the pages that merely list it. Pages in `listings`
-    keep their headings only (see render.common.LISTING). A standard's or a document's page
-    carries its status as `[status, badge class]`, shown on the result (assets/search.js)."""
+    down so that a standard ranks above the pages that merely list it (their sections come
+    without text: see `listing_entries`). A standard's or a document's page carries its status
+    as `[status, badge class]`, shown on the result (assets/search.js)."""
     statuses = statuses or {}
     pages: dict[str, list] = {}
     for entry in entries:
@@ -46,17 +46,24 @@ def compact(entries: list[dict], listings: frozenset = frozenset(), statuses: di
             page = pages[url] = [url, entry.get("boost", 1), []]
             if url in statuses:
                 page.append([statuses[url], STATUS_CLASS.get(statuses[url], "other")])
-        text = "" if url in listings else clean(entry.get("text", ""))
-        page[2].append([anchor, clean(entry.get("title", "")), text])
+        page[2].append([anchor, clean(entry.get("title", "")), clean(entry.get("text", ""))])
     return list(pages.values())
 
 
-def write(entries: list[dict], site: Path, listings: frozenset = frozenset(), statuses: dict | None = None) -> None:
+def listing_entries(entries: list[dict], url: str) -> None:
+    """A listing page (render.common.LISTING) keeps its headings only: blank the text of its
+    sections, the last entries of `entries` (its text repeats the titles of the pages it links to,
+    and would multiply the index at 1000 standards)."""
+    for entry in reversed(entries):
+        if entry["location"].partition("#")[0] != url:
+            break
+        entry["text"] = ""
+
+
+def write(entries: list[dict], out: SiteWriter, statuses: dict | None = None) -> None:
     """The index files; `statuses` maps a page's URL (as in the entries) to its status."""
-    folder = site / "search"
-    folder.mkdir(parents=True, exist_ok=True)
-    data = script_json({"v": 1, "pages": compact(entries, listings, statuses)})
-    (folder / "stdsearch.js").write_text(f"__stdsearchLoad({data});\n", encoding="utf-8")
+    data = script_json({"v": 1, "pages": compact(entries, statuses)})
+    out.write_text("search/stdsearch.js", f"__stdsearchLoad({data});\n")
     stub = json.dumps(STUB, ensure_ascii=False)
-    (folder / "search_index.json").write_text(stub, encoding="utf-8")
-    (folder / "search_index.js").write_text(f"var __index = {stub};\n", encoding="utf-8")
+    out.write_text("search/search_index.json", stub)
+    out.write_text("search/search_index.js", f"var __index = {stub};\n")

@@ -9,6 +9,7 @@ zip, re-packed with fixed dates).
 """
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import hashlib
@@ -67,7 +68,8 @@ def sheet_row(ws, values: list) -> tuple:
     """Append a row to an openpyxl worksheet, every cell through `spreadsheet_cell`: text stored
     as text (openpyxl would store "=…" as a formula), dates shown yyyy-mm-dd. Returns the cells."""
     ws.append([spreadsheet_cell(v) for v in values])
-    cells = ws[ws.max_row]
+    row = ws._current_row               # (`ws[ws.max_row]` measures the whole sheet: quadratic in the rows)
+    cells = tuple(ws.cell(row=row, column=col) for col in range(1, len(values) + 1))
     for cell in cells:
         if isinstance(cell.value, str):
             cell.data_type = "s"
@@ -147,11 +149,22 @@ def _fill(ws, sheet: Sheet) -> None:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
+    styles: list = []                   # each column's style, set on the first row and copied after
     for values in sheet.rows:
-        for col, cell in enumerate(sheet_row(ws, values), 1):
-            cell.border = border
-            cell.alignment = Alignment(vertical="center", wrap_text=col in sheet.wrap,
-                                       horizontal="center" if col in sheet.center else "left")
+        cells = sheet_row(ws, values)
+        if not styles:
+            for col, cell in enumerate(cells, 1):
+                cell.border = border
+                cell.alignment = Alignment(vertical="center", wrap_text=col in sheet.wrap,
+                                           horizontal="center" if col in sheet.center else "left")
+            styles = [cell._style for cell in cells]
+            continue
+        for cell, style in zip(cells, styles):  # copying the style array skips openpyxl's style lookups
+            cell._style = copy.copy(style)
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif cell.number_format != "General":
+                cell.number_format = "General"
     for col, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"

@@ -9,6 +9,7 @@ from ..derive.system_table import DETAIL_COLUMNS, STATS_COLUMNS, SystemTable
 from ..render.system import CSV_NAME, XLSX_NAME
 from ..urls import system_file
 from .cache import BuildCache
+from .sitefiles import SiteWriter
 from .spreadsheets import Sheet, cached_workbook, csv_table, workbook_bytes
 
 DETAIL_WIDTHS = (6, 12, 20, 40, 12, 12, 22, 10, 14)
@@ -30,12 +31,10 @@ def system_xlsx(table: SystemTable, as_of: dt.date) -> bytes:
     return workbook_bytes([detail, stats], as_of, f"{TITLE}{stamp}")
 
 
-def write_system(table: SystemTable, as_of: dt.date, site: Path, cache: BuildCache) -> None:
+def write_system(table: SystemTable, as_of: dt.date, out: SiteWriter, cache: BuildCache) -> None:
     """Write both downloads into site/system/ (the workbook from the cache when its rows are unchanged)."""
     csv_data = detail_csv(table)
     stats = csv_table(STATS_COLUMNS, [r.cells() for r in table.stats])
     xlsx = cached_workbook(f"{TITLE} {as_of}", csv_data + stats, cache, lambda: system_xlsx(table, as_of))
     for name, data in ((XLSX_NAME, xlsx), (CSV_NAME, csv_data)):
-        path = site / system_file(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        out.write(system_file(name), data)

@@ -15,6 +15,7 @@ from ..urls import Links, standard_src
 from .common import esc
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_SPECIAL = re.compile(r"[&<{]")
 FOREWORDS = {"前言": "foreword", "引言": "introduction"}      # unnumbered parts printed before the clauses
 
 
@@ -55,7 +56,8 @@ def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, link
             index = last - body_line + 1
             continue
         text = _neutralise_html(text)
-        text = _links(text, page_src, catalog, links, current)
+        if "[[" in text:
+            text = _links(text, page_src, catalog, links, current)
         if line_no in anchors:
             text = f"{text.rstrip().rstrip('#').rstrip()} {{{anchors[line_no]}}}"
         if line_no == first_clause and before_clauses:
@@ -80,6 +82,10 @@ def heading_attrs(headings: list[Heading], current: Standard | None) -> dict[int
 
 def _neutralise_html(line: str) -> str:
     """Escape `<` and `{` outside inline code so raw HTML and attr-list syntax render as text."""
+    if not _SPECIAL.search(line):          # most lines: nothing to escape
+        return line
+    if "`" not in line:
+        return _escape_text(line)
     parts = []
     last = 0
     for m in INLINE_CODE.finditer(line):

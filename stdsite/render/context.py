@@ -2,6 +2,7 @@
 the diagrams and QR codes made before rendering, and the stash of finished HTML."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from ..derive.indicators import Indicators
 from ..derive.plan import PlanView, build
 from ..derive.system_table import SystemTable, system_table
 from ..model import FeedbackContact
-from ..urls import Links
+from ..urls import Links, asset
 
 
 @dataclass
@@ -24,6 +25,7 @@ class RenderContext:
     site_url: str | None = None
     svgs: Mapping[str, str] = field(default_factory=dict)        # DOT source -> cleaned SVG (output/svgclean.py)
     qr_codes: Mapping[str, str] = field(default_factory=dict)    # permanent URL -> QR code SVG
+    assets: Mapping[str, str] = field(default_factory=dict)      # our asset's name -> its fingerprinted name
     stash: dict[str, str] = field(default_factory=dict)
     contact: FeedbackContact | None = None                       # mkdocs.yml extra.feedback
 
@@ -52,14 +54,21 @@ class RenderContext:
         """The 明细表 and 统计表 (the system page and its spreadsheets read the same rows)."""
         return system_table(self.catalog)
 
+    def asset(self, name: str) -> str:
+        """The site path of one of our assets (stdsite/assets/), under its fingerprinted name:
+        servers may keep it for a year (docs/help/deploy.md)."""
+        return asset(self.assets.get(name, name))
+
     def keep(self, html: str) -> str:
         """Set finished HTML aside and leave a marker in the page Markdown.
 
         Python-Markdown re-parses every raw HTML block (inline SVG flowcharts, forms) with a slow
         HTML parser; the marker is an HTML comment it passes through untouched, and the plugin puts
         the HTML back into the converted page (`restore`). Page sources hold no user-typed `<`,
-        so no marker can be forged."""
-        key = f"stdsite-keep-{len(self.stash)}"
+        so no marker can be forged. The marker names the HTML by its hash: a page's Markdown
+        changes whenever the HTML it holds changes (incremental builds key pages on it), and the
+        same HTML gets the same marker in every build."""
+        key = "stdsite-keep-" + hashlib.blake2b(html.encode("utf-8"), digest_size=12).hexdigest()
         self.stash[key] = html
         return f"<!--{key}-->"
 
@@ -76,6 +85,6 @@ class RenderContext:
         return _LATE.sub(lambda m: self.stash.get(m.group(1).replace("late", "keep"), m.group(0)), html)
 
 
-_KEPT = re.compile(r"<!--(stdsite-keep-\d+)-->")
-_LATE = re.compile(r"<!--(stdsite-late-\d+)-->")
+_KEPT = re.compile(r"<!--(stdsite-keep-[0-9a-f]+)-->")
+_LATE = re.compile(r"<!--(stdsite-late-[0-9a-f]+)-->")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)

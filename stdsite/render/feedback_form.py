@@ -11,7 +11,7 @@ from ..escape import html_attr
 from ..derive.feedback import (CONSULTATION, FeedbackForm, contact_lines, days_left, days_left_text, feedback_form,
                                mail_template)
 from ..model import Standard
-from ..urls import asset, feedback_docx, feedback_src, mailto, standard_src
+from ..urls import feedback_docx, feedback_src, mailto, standard_src
 from .common import esc
 from .context import RenderContext
 
@@ -78,8 +78,8 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
     src = feedback_src(s.slug)
     form = feedback_form(ctx.feedback, ctx.contact, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面")
-    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, asset(name)))}">' for name in ("feedback/form.css",))
-    script = f'<script src="{html_attr(ctx.links.rel(src, asset("feedback/form.js")))}"></script>'
+    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, ctx.asset(name)))}">' for name in ("feedback/form.css",))
+    script = f'<script src="{html_attr(ctx.links.rel(src, ctx.asset("feedback/form.js")))}"></script>'
     if form is None:
         body = _closed(ctx, s, src)
         sheet = ""

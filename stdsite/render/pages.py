@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import urls
 from ..escape import html_attr
 from ..text import natural_key
-from ..urls import area_src, document_src, standard_src
+from ..urls import area_src, course_src, document_src, standard_src
 from . import cases, dashboard, directory, documents, pilots, standards, system, training
 from .context import RenderContext
 
@@ -29,6 +29,25 @@ def generate(ctx: RenderContext) -> dict[str, str]:
     for module in (directory, training, dashboard, pilots, cases):
         out.update(module.pages(ctx))
     return out
+
+
+def single_page(ctx: RenderContext, src: str) -> str | None:
+    """The Markdown of one standard, document, area or course page without generating the others (the
+    preview's quick look at an open page), or None for a page made only with the rest."""
+    cat = ctx.catalog
+    for s in cat.standards:
+        if standard_src(s.slug) == src:
+            return standards.standard_page(ctx, s)
+    for d in cat.documents:
+        if document_src(d.slug) == src:
+            return documents.document_page(ctx, d)
+    for area in cat.project.framework.areas():
+        if area_src(area.id) == src:
+            return system.area_page(ctx, area)
+    for course in cat.project.courses:
+        if course_src(course.id) == src:
+            return training.course_page(ctx, course)
+    return None
 
 
 def navigation(ctx: RenderContext, help_pages: list[str]) -> list:

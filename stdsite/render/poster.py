@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..escape import html_attr
 from ..model import Checklist, Standard
-from ..urls import asset, feedback_src, page_url, permanent_url, poster_src, standard_src
+from ..urls import feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
 from .blocks.parts import num
 from .common import badge, esc
@@ -52,7 +52,7 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     long_front = not flows and checklists_height(checklists) > room     # only checklists, and many: as many sheets as needed
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     link = f'<span class="std-noprint"> · {ctx.links.a(src, standard_src(s.slug), "返回标准页面")}</span>'
-    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, asset(name)))}">'
+    styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, ctx.asset(name)))}">'
                      for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
     flows_html = f'<section class="std-poster__flows">{charts}</section>' if flows else ""
     checks_html = f'<section class="std-poster__checks">{checks}</section>' if checks else ""

@@ -6,11 +6,14 @@ depends on, is unusable; otherwise files with errors are left out and the errors
 """
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
 from typing import TypeVar
 
 from ..errors import Problems
 from ..load import SourceFile, Sources
+from ..load.memo import FileMemo
 from ..model import DEFAULT_TARGETS, Framework, Project
 from ..text import natural_key
 from .blocks import check_blocks
@@ -29,17 +32,27 @@ from .targets import validate_targets
 T = TypeVar("T")
 
 
-def validate(sources: Sources, problems: Problems) -> Project | None:
-    """The validated project (None when framework.yaml is unusable); problems go to `problems`."""
+def validate(sources: Sources, problems: Problems, memo: FileMemo | None = None) -> Project | None:
+    """The validated project (None when framework.yaml is unusable); problems go to `problems`.
+    `memo` keeps each file's record for the next call (see load/memo.py)."""
     single = sources.single
     framework = None
     if "framework.yaml" in single:
         framework = validate_framework(single["framework.yaml"], problems)
     elif not (sources.folder.root / "framework.yaml").is_file():
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
-    standards = _each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
-    documents = _each(sources.folders["documents"], lambda f: validate_document(f, problems))
-    courses = _each(sources.folders["courses"], lambda f: validate_course(f, sources.folder, problems))
+    # a file's record depends on the file and on the other files it names (attachments): with a
+    # memo, kept while the file is the same object and no other file of the folder changed
+    disk = other_files(sources) if memo is not None else None
+
+    def each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:
+        if memo is None:
+            return _each(files, make)
+        return _each(files, lambda f: memo.run(("validate", id(f)), (f, disk), problems, lambda: make(f)))
+
+    standards = each(sources.folders["standards"], lambda f: validate_standard(f, sources.folder, problems))
+    documents = each(sources.folders["documents"], lambda f: validate_document(f, problems))
+    courses = each(sources.folders["courses"], lambda f: validate_course(f, sources.folder, problems))
     targets = validate_targets(single["targets.yaml"], problems) if "targets.yaml" in single else DEFAULT_TARGETS
     plan = validate_plan(single["plan.yaml"], problems) if "plan.yaml" in single else []
     sessions = validate_sessions(single["training_sessions.yaml"], problems) \
@@ -64,7 +77,26 @@ def validate(sources: Sources, problems: Problems) -> Project | None:
     project = check_feedback(project, sources.shown("feedback.yaml"), problems)
     if framework is None:
         return None
-    return check_blocks(project, problems)
+    return check_blocks(project, problems, memo)
+
+
+def other_files(sources: Sources) -> str:
+    """A digest of the names, sizes and times of the files in the source folder that are not
+    sources themselves (attachments, forms): validation checks that the files a source names exist."""
+    read = {str(f.path) for files in sources.folders.values() for f in files} | \
+        {str(f.path) for f in sources.single.values()}
+    h = hashlib.blake2b(digest_size=16)
+    for folder, dirs, names in os.walk(sources.folder.root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if path not in read:
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
 
 
 def _each(files: list[SourceFile], make: Callable[[SourceFile], T | None]) -> list[T]:

@@ -18,6 +18,7 @@ from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, load_project, render_
 GOLDEN = Path(__file__).parent / "pages"
 WIDTH = re.compile(r"--w:\d+px(;--min-w:\d+px)?")     # a drawing's size, set by Graphviz
 QR = re.compile(r'<svg viewBox="[^"]*" class="segno">.*?</svg>', re.S)      # segno's bytes: not ours to pin
+DRAWING = re.compile(r"<!--stdsite-late-[0-9a-f]+-->")        # a drawing's marker names its SVG by hash
 EXTRA = {
     "framework.yaml": FRAMEWORK,
     "standards/db1016.yaml": STANDARD_YAML,
@@ -103,7 +104,8 @@ def generated(tmp_path_factory) -> dict[str, str]:
     project, problems = load_project(src)
     assert not problems.errors, [str(e) for e in problems.errors]
     ctx = render_context(project, dt.date.fromisoformat(AS_OF), site_url="http://example.local/")
-    return {src_path: WIDTH.sub("--w:…", QR.sub('<svg class="segno">…</svg>', ctx.restore(markdown)))
+    return {src_path: DRAWING.sub("<!--stdsite-late-…-->",
+                                  WIDTH.sub("--w:…", QR.sub('<svg class="segno">…</svg>', ctx.restore(markdown))))
             for src_path, markdown in generate(ctx).items()}
 
 

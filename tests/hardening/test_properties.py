@@ -287,7 +287,9 @@ def test_flow_html_text_version_round_trips(workdir, texts):
 def test_search_index_script_payload_parses(tmp_path, entries):
     from stdsite.output import search_index
     site = Path(tempfile.mkdtemp(dir=tmp_path))
-    search_index.write([{"location": f"p{i}/#a", "title": t, "text": body} for i, (t, body) in enumerate(entries)], site)
+    from stdsite.output.sitefiles import SiteWriter
+    search_index.write([{"location": f"p{i}/#a", "title": t, "text": body} for i, (t, body) in enumerate(entries)],
+                       SiteWriter(site))
     script = (site / "search/stdsearch.js").read_text(encoding="utf-8")
     assert script.startswith("__stdsearchLoad(") and script.endswith(");\n")
     payload = json.loads(script[len("__stdsearchLoad("):-3])

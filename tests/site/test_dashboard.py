@@ -139,4 +139,4 @@ def test_charts_are_static_svg(page):
     assert len(svgs) >= 7                      # overview, five gauges, areas, training per year
     assert all('viewBox="0 0 ' in s and 'width="100%"' in s and "<script" not in s for s in svgs)
     assert any("公物仓&lt;管理&gt; &amp; 调剂" in s for s in svgs)
-    assert "dashboard.css" in page
+    assert re.search(r"assets/stdsite/dashboard\.[0-9a-f]{10}\.css", page)

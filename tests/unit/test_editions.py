@@ -131,8 +131,9 @@ def test_xlsx_bytes_do_not_depend_on_the_time_of_the_build(views, monkeypatch):
 
 
 def test_write_edition_writes_three_files(views, tmp_path):
-    written = exports.write_edition(views["2024-2"], tmp_path / "directory" / "2024-2", "测试目录", BuildCache(None))
-    assert sorted(p.name for p in written) == ["edition.json", "目录.csv", "目录.xlsx"]
+    from stdsite.output.sitefiles import SiteWriter
+    written = exports.write_edition(views["2024-2"], SiteWriter(tmp_path), "测试目录", BuildCache(None))
+    assert sorted(written) == ["directory/2024-2/edition.json", "directory/2024-2/目录.csv", "directory/2024-2/目录.xlsx"]
     assert json.loads((tmp_path / "directory/2024-2/edition.json").read_text("utf-8"))["added"] == ADDED_2
 
 

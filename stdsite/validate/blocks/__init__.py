@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable
 
 from ...errors import Problems
+from ...load.memo import FileMemo
 from ...model import Block, Owner, Parsed, Project
 from ..schema import Checker
 from .checklist import check_checklist
@@ -24,9 +25,19 @@ VALIDATORS: dict[str, Validator] = {"quiz": check_quiz, "flow": check_flow, "che
                                     "criteria": check_criteria, "dot": check_dot}
 
 
-def check_blocks(project: Project, problems: Problems) -> Project:
-    """Validate every block of every standard and course; keep the parsed form on the block."""
+# kinds whose validator reads only the block and its owner (not the project): memo-able per owner
+OWN_KINDS = frozenset({"flow", "checklist", "criteria"})
+
+
+def check_blocks(project: Project, problems: Problems, memo: FileMemo | None = None) -> Project:
+    """Validate every block of every standard and course; keep the parsed form on the block.
+    `memo` keeps the result per owner record when its blocks depend on nothing else."""
     def checked(owner: Owner) -> Owner:
+        if memo is not None and all(block.kind in OWN_KINDS for block in owner.blocks):
+            return memo.run(("blocks", id(owner)), owner, problems, lambda: check_owner(owner))
+        return check_owner(owner)
+
+    def check_owner(owner: Owner) -> Owner:
         check = Checker(problems, owner.path)
         blocks = []
         for block in owner.blocks:

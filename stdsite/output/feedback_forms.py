@@ -13,7 +13,6 @@ import hashlib
 import io
 import re
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..derive.feedback import FeedbackForm, feedback_form

@@ -3,7 +3,6 @@ printable as is) and system/明细表.csv (UTF-8 with BOM). Same rows as the sys
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ..derive.system_table import DETAIL_COLUMNS, STATS_COLUMNS, SystemTable
 from ..render.system import CSV_NAME, XLSX_NAME

@@ -17,7 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from .. import pipeline
 from ..errors import BuildFailed, UsageError, os_reason
 from ..mkdocs import driver
-from ..output.folders import STAMP, STAMP_TEXT, guard_output_folder, replace_dir, working_folder
+from ..output.folders import (STAMP, STAMP_TEXT, guard_output_folder, make_public, replace_dir,
+                              working_folder)
 from ..output.sitefiles import SiteWriter
 
 
@@ -101,6 +102,7 @@ def build_site(session: pipeline.Session, out: Path, config_file: str, offline: 
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
         try:
+            make_public(tmp)                  # the web server (another user) reads the site
             replace_dir(tmp, out)
         except OSError as exc:
             raise UsageError(f"无法把网站放到 {out}：{os_reason(exc)}") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import quote
 from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
 from ..model import Clause, Module
+from ..text import invisible_character
 from .schema import Checker
 
 
@@ -15,7 +16,7 @@ def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
     previous: tuple[tuple[int, ...], str] | None = None
     annex: str | None = None           # the letter of the annex the headings are in
     for heading in headings:
-        if heading.level < 2:
+        if invisible_heading(heading, check) or heading.level < 2:
             continue
         found = _numbered(heading, annex, check)
         if found is None:
@@ -33,6 +34,15 @@ def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
         previous = (key, clause.number)
         out.append(clause)
     return out
+
+
+def invisible_heading(heading: Heading, check: Checker) -> bool:
+    """Report a heading holding an invisible character (it shows in the contents and in links)."""
+    found = invisible_character(heading.text)
+    if found is not None:
+        check.error(heading.line, f"标题 {quote(heading.text)} 的第 {found[0]} 个字符是看不见的字符 {found[1]}；"
+                                  f"请删除它（多由复制粘贴带入）")
+    return found is not None
 
 
 def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import Problems, quote
 from ..load.yaml import YList, YMap
-from ..text import DATE_RE, did_you_mean, parse_date
+from ..text import DATE_RE, did_you_mean, invisible_character, parse_date
 
 # A field's value lands in headings, tables and links on many pages; Markdown's inline processing
 # grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
@@ -122,6 +122,11 @@ class Checker:
             if len(raw) > MAX_TEXT:
                 self.error(line, f"字段「{name}」过长（{len(raw)} 个字符），不能超过 {MAX_TEXT} 个字符；"
                                  f"大段内容请写在正文中")
+                return None
+            found = invisible_character(raw, "\n\t")
+            if found is not None:
+                self.error(line, f"字段「{name}」的第 {found[0]} 个字符是看不见的字符 {found[1]}，会使内容看起来相同"
+                                 f"实际不同；请删除它（多由复制粘贴带入）")
                 return None
             return raw.strip()
         if isinstance(raw, bool):

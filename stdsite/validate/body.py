@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..errors import quote
-from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
+from ..load.markdown import (ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MAX_NESTING, MODULE_MINUTES,
+                             Heading, bracket_heavy, deep_nesting)
 from ..model import Clause, Module
 from ..text import invisible_character
 from .schema import Checker
@@ -47,10 +48,13 @@ def invisible_heading(heading: Heading, check: Checker) -> bool:
 
 def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:
     """Warn about paragraphs with so many `[` that Markdown would take minutes: they are shown
-    as plain text (render/body.py)."""
+    as plain text (render/body.py); refuse lists and quotes nested too deep for Markdown."""
     for first, _, count in bracket_heavy(body, body_line):
         check.warn(first, f"这一段有 {count} 个「[」（超过 {MAX_BRACKETS} 个），处理会非常慢，将按纯文字显示"
                           f"（其中的 [[引用]] 不生成链接）；请检查是否误粘贴了大量符号")
+    for line, levels in deep_nesting(body, body_line):
+        check.error(line, f"列表或引用嵌套了 {levels} 层（缩进每 4 个空格算一层，每个「-」「1.」「>」也算一层），"
+                          f"超过上限 {MAX_NESTING} 层，无法生成网页；请减少嵌套层数")
 
 
 def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clause, tuple[int, ...]] | None:

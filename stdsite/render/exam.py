@@ -95,8 +95,7 @@ def paper_page(ctx: RenderContext, course: Course) -> str:
             + f'<p class="std-fills">{blanks}</p>'
             f'<p class="std-paper__rules">{esc(exam_summary(course))}{RULES}</p>'
             f'<ol class="std-paper__list">{items}</ol></div>\n\n'
-            + printout_tools(ctx, src, course, "打印试卷",
-                             ctx.links.a(src, printout_src(course.id, ANSWERS), "答案（讲师版）") + " "))
+            + printout_tools(ctx, src, course, "打印试卷"))
 
 
 def answers_page(ctx: RenderContext, course: Course) -> str:

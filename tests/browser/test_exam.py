@@ -317,8 +317,8 @@ def test_the_trainer_url_does_not_reveal_an_exams_answers(open_page):
     assert all(boxes.nth(i).is_hidden() for i in range(boxes.count()))
 
 
-def test_the_answer_key_is_linked_from_the_paper_not_the_exam(open_page):
-    page = open_page("training/exam-1/paper.html")
+def test_the_answer_key_is_linked_from_the_signin_sheet_not_the_exam(open_page):
+    page = open_page("training/exam-1/signin.html")
     page.get_by_role("link", name="答案（讲师版）").click()
     assert page.url.endswith("training/exam-1/answers.html")
     assert "讲师版" in page.locator(".std-trainer-banner").inner_text()

@@ -99,8 +99,8 @@ def session_for(args: argparse.Namespace, workers: int = 1) -> pipeline.Session:
     here = Path(args.config).resolve().parent
     settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams", workers)
     cache = Path(args.cache) if args.cache else here / ".cache" / "stdsite"
-    check_cache_place(cache, [(Path(args.src), "源文件夹"), (Path(args.out), "网站输出文件夹"),
-                              (Path(args.dist), "离线包文件夹")])
+    check_cache_place(cache, [(Path(args.src), "源文件夹")])
+    check_cache_place(cache, [(Path(args.out), "网站输出文件夹"), (Path(args.dist), "离线包文件夹")], inside=False)
     return pipeline.Session(settings, BuildCache(cache))
 
 

@@ -72,7 +72,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         settings = pipeline.Settings(self.config.src, as_of, here / self.config.diagrams)
         try:
             check_cache_place(here / self.config.cache, [(Path(self.config.src), "源文件夹"),
-                                                         (Path(config.site_dir), "网站输出文件夹")])
+                                                         (Path(config.site_dir), "网站输出文件夹")])    # mkdocs: no guard
             return pipeline.Session(settings, BuildCache(here / self.config.cache))
         except UsageError as exc:
             raise PluginError(str(exc)) from None

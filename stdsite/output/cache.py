@@ -28,13 +28,14 @@ from .files import atomic_write
 YAML_FILE = "yaml-parses.pickle"
 
 
-def check_cache_place(folder: Path, places: Iterable[tuple[Path, str]]) -> None:
-    """UsageError when the cache folder is, lies in or holds one of `places` ((folder, name) pairs:
-    the sources, the output folders)."""
+def check_cache_place(folder: Path, places: Iterable[tuple[Path, str]], inside: bool = True) -> None:
+    """UsageError when the cache folder is, holds or (with `inside`) lies in one of `places`
+    ((folder, name) pairs: the sources, the output folders; a cache inside an output folder is
+    refused by the output folder's own guard, output/folders.py, with its own message)."""
     cache = folder.resolve()
     for place, name in places:
         place = place.resolve()
-        if cache == place or cache.is_relative_to(place) or place.is_relative_to(cache):
+        if cache == place or (inside and cache.is_relative_to(place)) or place.is_relative_to(cache):
             relation = "就是" if cache == place else "位于" if cache.is_relative_to(place) else "包含"
             raise UsageError(f"缓存文件夹 {folder} {relation}{name}「{place}」{'之内' if relation == '位于' else ''}，"
                              f"别人放进去的文件可能被当作缓存执行，已拒绝；请用 --cache 指定源文件夹和输出文件夹以外的文件夹")

@@ -23,8 +23,7 @@ class Planted:
 
 
 @pytest.mark.parametrize("where, relation", [("src/.cache", "位于源文件夹"), ("src", "就是源文件夹"),
-                                             (".", "包含源文件夹"), ("site/cache", "位于网站输出文件夹"),
-                                             ("dist", "就是离线包文件夹")])
+                                             (".", "包含源文件夹"), ("dist", "就是离线包文件夹")])
 def test_cache_in_or_around_the_sources_or_output_is_refused(make_project, tmp_path, where, relation):
     src = make_project()
     src = src.rename(tmp_path / "src")
@@ -34,6 +33,20 @@ def test_cache_in_or_around_the_sources_or_output_is_refused(make_project, tmp_p
     assert code == 2, err
     assert f"缓存文件夹 {cache} {relation}" in err and "请用 --cache 指定源文件夹和输出文件夹以外的文件夹" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_cache_inside_the_output_is_refused_by_the_output_guard(make_project, tmp_path):
+    src = make_project()
+    out = tmp_path / "site"
+    code, _, err = cli("build", "--src", str(src), "--out", str(out), "--cache", str(out / "cache"))
+    assert code == 2 and f"输出文件夹 {out} 包含缓存文件夹" in err, err
+
+
+def test_a_cache_holding_the_output_is_refused(make_project, tmp_path):
+    src = make_project()
+    out = tmp_path / "cache" / "site"
+    code, _, err = cli("build", "--src", str(src), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    assert code == 2 and f"缓存文件夹 {tmp_path / 'cache'} 包含网站输出文件夹「{out}」" in err, err
 
 
 def test_a_cache_folder_others_may_write_is_refused(make_project, tmp_path):

@@ -42,3 +42,30 @@ def test_build_of_a_deep_list_ends_with_the_message(tmp_path):
     result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30", timeout=600)
     assert result.returncode == 1, result.stderr[-2000:]
     assert "列表或引用嵌套了 600 层" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_many_ampersand_paragraphs_render_in_a_subprocess(make_project):
+    """A guard for the reported slowdown with many paragraphs of `& ` (each becomes `&amp;`): the
+    check, our page Markdown and Python-Markdown's conversion of 20,000 of them finish well within
+    the (generous) timeout; measured linear here (4,000 to 32,000 paragraphs)."""
+    import subprocess
+    import sys
+    import textwrap
+    from support import ROOT
+    src = make_project({"standards/a.md": md("\n## 1 范围\n\n" + "\n\n".join(["& "] * 20_000) + "\n")})
+    script = textwrap.dedent(f"""
+        import datetime as dt, sys
+        sys.path.insert(0, {str(ROOT / 'tests')!r})
+        import markdown
+        from support import load_project, render_context
+        from stdsite.render.standards import standard_page
+        project, problems = load_project({str(src)!r})
+        assert not problems.errors, problems.errors
+        standard = next(s for s in project.standards if s.code == "Q/T 1-2024")
+        page = standard_page(render_context(project, dt.date(2025, 6, 30)), standard)
+        html = markdown.markdown(page.split("\\n---\\n", 1)[1], extensions=["attr_list", "md_in_html", "tables", "toc"])
+        print(html.count("<p>&amp;"))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-1] == "20000"

@@ -173,7 +173,7 @@ def test_alias_bomb_refused(make_project):
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
         for i in range(8))
     src = make_project({"standards/a.yaml": bomb})
-    one_error(src, f"{src.as_posix()}/standards/a.yaml", "别名")
+    one_error(src, f"{src.as_posix()}/standards/a.yaml", "「*名称」")
 
 
 def test_attachment_outside_src_and_missing(make_project, tmp_path):

@@ -15,6 +15,7 @@ import errno
 import html
 import logging
 import mimetypes
+import os
 import posixpath
 import threading
 import time
@@ -205,6 +206,8 @@ class PortInUse(UsageError):
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
+    allow_reuse_address = os.name != "nt"   # (on Windows it would let a second preview take a port in use)
+    allow_reuse_port = False                # (a second preview must not share the port either)
     state: PreviewState                     # set by serve() before the server is started
 
     def __init__(self, host: str, port: int) -> None:

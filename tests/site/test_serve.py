@@ -85,3 +85,27 @@ def test_serve_on_a_port_in_use_says_so_before_building(make_project, tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == f"端口 {port} 已被占用，请用 --port 指定其他端口，如 --port {port + 1}\n"
     assert not (tmp_path / "cache").exists()              # nothing was built
+
+
+def test_the_console_keeps_our_chinese_lines_and_verbose_keeps_everything():
+    import io
+    import logging
+    from stdsite.cli.serve import quiet_logging
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level, logging.getLogger("mkdocs").level
+    shown = {}
+    try:
+        for verbose in (False, True):
+            quiet_logging(verbose)
+            root.handlers[0].setStream(shown.setdefault(verbose, io.StringIO()))
+            logging.getLogger("mkdocs.plugins.stdsite").info("预览已更新（1.0 秒）")
+            logging.getLogger("mkdocs.plugins.stdsite").info("stdsite: 3 pages rendered, 0 reused")
+            logging.getLogger("mkdocs.commands.build").warning("Doc file 'a.md' contains a link")
+            logging.getLogger("watchdog.observers").warning("watching")
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        logging.getLogger("mkdocs").setLevel(saved[2])
+    assert shown[False].getvalue() == "预览已更新（1.0 秒）\n"
+    loud = shown[True].getvalue().splitlines()
+    assert len(loud) == 4 and "stdsite: 3 pages rendered" in loud[1] and loud[3] == "WARNING - watchdog.observers - watching"

@@ -118,7 +118,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def as_of_date(text: str) -> dt.date:
     """The --as-of date; a UsageError for a malformed, impossible or out-of-range one."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise UsageError(f"--as-of 的值「{text}」格式不对，应为 {AS_OF_FORM}")
     try:
         day = dt.date.fromisoformat(text)

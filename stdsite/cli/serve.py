@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import pipeline
-from ..errors import ToolMissing
+from ..errors import Problems, ToolMissing
 from ..mkdocs import driver
 from ..output.sitefiles import SiteWriter
 from .preview import Generation, PreviewServer, PreviewState, bind  # noqa: F401 - bind: for main
@@ -68,11 +68,12 @@ class Builder:
         logging.getLogger("mkdocs").addHandler(logged)
         try:
             project, problems = pipeline.check(self.session.settings, self.session.cache)
-            if problems.errors or project is None:          # (else the plugin prints the warnings)
-                for warning in problems.warnings:
-                    log.info(str(warning))
+            for warning in problems.warnings:
+                log.info(str(warning))
+            if problems.errors or project is None:
                 self._fail([str(e) for e in problems.errors] or ["源文件有错误"])
                 return
+            problems = Problems()       # (printed once: the plugin, run twice with a quick look, gets none)
             log.debug("stdsite: check %.3f s", time.perf_counter() - started)
             writer = SiteWriter(folder, self.previous.folder if self.previous else None, self.site.manifest)
             quick = self._quick_look(project, problems, writer, generation, started) if workers == 1 else {}

@@ -14,6 +14,7 @@ from ..text import did_you_mean
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 COMMANDS = ("build", "check", "serve", "bundle", "new", "publish")
+OPTIONS = ("--src", "--out", "--dist", "--as-of", "--port", "--cache", "--verbose", "-h")
 TAKES_ARG = ("new", "publish")                 # the commands followed by a word of their own
 AS_OF_RANGE = (dt.date(1980, 1, 1), dt.date(2099, 12, 31))    # (zip files cannot hold dates before 1980)
 AS_OF_FORM = f"YYYY-MM-DD 形式的日期（{AS_OF_RANGE[0].isoformat()} 至 {AS_OF_RANGE[1].isoformat()}），如 --as-of 2025-06-30"
@@ -77,16 +78,17 @@ def translate_argparse(message: str) -> str:
     if m:
         return f"{m.group(1).split('/')[-1]} 后面不能带值「{m.group(2)}」{HINT}"
     m = re.match(r"unrecognized arguments: (.*)$", message)
+    if m and m.group(1).startswith("-"):
+        option = m.group(1).split()[0].split("=")[0]
+        hint = did_you_mean(option, OPTIONS) or "。"
+        return f"未知的选项「{option}」{hint}可用的选项：{'、'.join(OPTIONS)}"
     if m:
         return f"多余的参数「{m.group(1)}」{HINT}"
-    m = re.match(r"ambiguous option: (\S+) could match (.*)$", message)
-    if m:
-        return f"选项 {m.group(1).split('=')[0]} 不明确，可能是：{m.group(2)}"
     return f"命令行参数有误{HINT}"
 
 
 def make_parser() -> ChineseParser:
-    parser = ChineseParser(prog="build.py", add_help=True)
+    parser = ChineseParser(prog="build.py", allow_abbrev=False)     # (an abbreviation could name a hidden option)
     parser.add_argument("command", nargs="?", default="build", choices=COMMANDS)
     parser.add_argument("arg", nargs="?")
     parser.add_argument("--src", default="standards_src")

@@ -95,6 +95,8 @@ def test_an_unexpected_argument_is_one_chinese_line(make_project):
         "用法错误：命令 check 后面不需要参数，多余的参数「extra」（运行 python build.py -h 查看用法）\n"
     assert usage_error("check", "--help=x", "--src", src) == \
         "用法错误：--help 后面不能带值「x」（运行 python build.py -h 查看用法）\n"
+    assert usage_error("check", "--as", "2025-06-30", "--src", src) == \
+        "用法错误：未知的选项「--as」，是否应为「--as-of」？可用的选项：--src、--out、--dist、--as-of、--port、--cache、--verbose、-h\n"
 
 
 def test_a_missing_source_folder_is_usage_error(tmp_path):

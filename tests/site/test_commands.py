@@ -27,6 +27,13 @@ def test_new_without_kind_is_usage_error(make_project):
     assert run_build("new", "--src", str(make_project())).returncode == 2
 
 
+def test_new_into_a_file_named_like_the_folder_is_usage_error(make_project):
+    src = make_project({"courses": "x"})
+    result = run_build("new", "course", "--src", str(src))
+    assert result.returncode == 2 and result.stderr == \
+        f"用法错误：「{src}/courses」是一个文件，不是文件夹，无法在其中新建；请改名或删除这个文件后重试\n"
+
+
 def test_quiz_errors_fail_the_check_with_path_and_line(make_project):
     src = make_project({"courses/c.md": quiz_course("- q: 题\n  options: [甲, 乙]\n  answer: 丙\n")})
     result = run_build("check", "--src", str(src), "--as-of", "2025-06-30")

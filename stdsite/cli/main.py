@@ -18,7 +18,7 @@ from ..output.cache import BuildCache
 from ..output.graphviz import require_dot
 from ..output.parallel import available_cores
 from .args import parse_args
-from .preview import PortInUse
+from .preview import PortInUse, bind
 from .site import build_site, check_site_folder, explain_failure, protected, source_date_epoch
 
 
@@ -86,7 +86,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import bind, quiet_logging, serve
+    from .serve import quiet_logging, serve
     server = bind("127.0.0.1", args.port)            # first: a port in use is said before anything is built
     try:
         session = session_for(args, available_cores())

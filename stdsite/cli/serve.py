@@ -21,7 +21,7 @@ from .. import pipeline
 from ..errors import Problems, ToolMissing
 from ..mkdocs import driver
 from ..output.sitefiles import SiteWriter
-from .preview import Generation, PreviewServer, PreviewState, bind  # noqa: F401 - bind: for main
+from .preview import Generation, PreviewServer, PreviewState
 from .site import explain_failure, load_config, source_date_epoch, template_cache
 
 log = logging.getLogger("mkdocs.plugins.stdsite")

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ..errors import quote
 
 MAX_ALIASES = 50          # alias references per document
-MAX_NODES = 200_000       # nodes produced when converting (guards alias bombs)
+MAX_NODES = 200_000       # nodes produced again through aliases when converting (guards alias bombs)
 MAX_DEPTH = 100           # nested lists/mappings (deeper input would exhaust Python's stack)
 PLAIN = "tag:stdsite,plain"          # an untagged plain scalar (see _Loader.resolve)
 CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -206,7 +206,8 @@ def _join_surrogates(value: str, line: int) -> str:
 class _Converter:
     def __init__(self, line_offset: int):
         self.offset = line_offset
-        self.count = 0
+        self.count = 0                  # nodes converted again (reached through an alias)
+        self.seen: set[int] = set()
         self.depth = 0
 
     def line(self, node: yaml.Node) -> int:
@@ -222,7 +223,10 @@ class _Converter:
             self.depth -= 1
 
     def _convert(self, node):
-        self.count += 1
+        if id(node) not in self.seen:   # (a large file without aliases is no bomb: count repeats only)
+            self.seen.add(id(node))
+        else:
+            self.count += 1
         if self.count > MAX_NODES:
             raise ReadProblem(self.line(node), "内容过多：用「&名称」「*名称」层层重复引用后，相当于几十万条内容；请去掉「&名称」和「*名称」，把每一条的内容直接写出来")
         if node.tag != PLAIN and node.tag not in CORE_TAGS:

@@ -91,7 +91,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         session = session_for(args, available_cores())
         require_dot()
-        quiet_logging(args.verbose, args.debug)
+        quiet_logging(args.verbose or args.debug, args.debug)
         print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件并保存后，打开的页面自动刷新；"
               "源文件有错误时页面上显示错误；按 Ctrl+C 退出）", flush=True)
         serve(session, args.config, server)

@@ -73,6 +73,56 @@
     }
   }
 
+  /* the local calendar day, "2025-06-30": answers are kept with the day their check began */
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function dayText(day) {                          /* "2025-06-30" -> "2025年6月30日" */
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+    return m ? m[1] + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "";
+  }
+
+  /* A saved form {signature, day, values}: today's is restored as it is; an older day's is not
+     shown as today's check, the form starts blank and offers 继续上次的检查（date）. */
+  function savedForm(store, key, signature, valid) {
+    if (!store) return null;
+    try {
+      var saved = JSON.parse(store.getItem(key) || "null");
+      if (!saved || saved.signature !== signature || !valid(saved)) return null;
+      if (typeof saved.day !== "string" || !dayText(saved.day)) saved.day = null;   /* saved before days were kept */
+      return saved;
+    } catch (e) { return null; }      /* unreadable entry: ignore */
+  }
+
+  /* the line under a form: the day of the check on the page, or the offer to continue an older one */
+  function sessionLine(root, before, onContinue) {
+    var line = document.createElement("p");
+    line.className = "std-session std-noprint";
+    line.setAttribute("data-search-exclude", "");
+    var text = document.createElement("span");
+    var resume = document.createElement("button");
+    resume.type = "button";
+    resume.className = "md-button std-session__continue";
+    line.appendChild(text);
+    line.appendChild(resume);
+    before.parentNode.insertBefore(line, before);
+    resume.addEventListener("click", onContinue);
+    return {
+      show: function (day, offer) {
+        line.setAttribute("data-state", offer ? "offer" : (day ? "current" : "empty"));
+        resume.hidden = !offer;
+        if (offer) {
+          text.textContent = "本页是新的检查。";
+          resume.textContent = "继续上次的检查（" + (offer.day ? dayText(offer.day) : "日期不详") + "）";
+        } else if (day === undefined) text.textContent = "";
+        else text.textContent = "检查日期：" + (day ? dayText(day) : "不详") + (day !== today() ? "（上次的检查，不是今天）" : "");
+      }
+    };
+  }
+
   var VALUES = ["yes", "no", "na"];
 
   function setupChecklist(root) {
@@ -89,6 +139,7 @@
     var verdictEl = root.querySelector(".std-checklist__verdict");
     var reasonEl = root.querySelector(".std-checklist__reason");
     var store = storage();
+    var day = null, older = null;      /* the day of the check shown; an older day's saved check */
 
     function answers() {
       return rows.map(function (row) {
@@ -97,20 +148,10 @@
       });
     }
 
-    function load() {
-      if (!store) return;
-      try {
-        var saved = JSON.parse(store.getItem(key) || "null");
-        /* only this form's own saves: an older tick-box save (no answers) or a changed checklist is ignored */
-        if (!saved || saved.signature !== signature || !Array.isArray(saved.answers) ||
-            saved.answers.length !== rows.length) return;
-        rows.forEach(function (row, i) {
-          var value = saved.answers[i];
-          if (VALUES.indexOf(value) < 0) return;
-          var input = row.querySelector('input[type=radio][value="' + value + '"]');
-          if (input) input.checked = true;
-        });
-      } catch (e) { /* unreadable entry: ignore */ }
+    function show(values) {
+      rows.forEach(function (row, i) {
+        row.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = input.value === values[i]; });
+      });
     }
 
     function save() {
@@ -118,14 +159,40 @@
       var given = answers();
       try {
         if (given.some(function (a) { return a !== null; }))
-          store.setItem(key, JSON.stringify({ signature: signature, answers: given }));
+          store.setItem(key, JSON.stringify({ signature: signature, day: day, answers: given }));
         else store.removeItem(key);
       } catch (e) { /* storage full: keep working without saving */ }
+    }
+
+    var session = sessionLine(root, root.querySelector(".std-checklist__tools"), function () {
+      if (!older) return;
+      day = older.day;
+      show(older.answers);
+      older = null;
+      update();
+    });
+
+    /* the printed sign line: blanks to fill by hand, or this check's score, verdict and date */
+    function fillSign(r, answeredAny) {
+      root.querySelectorAll("[data-sign]").forEach(function (el) {
+        if (!el.hasAttribute("data-blank")) el.setAttribute("data-blank", el.textContent);
+        var what = el.getAttribute("data-sign"), text = el.getAttribute("data-blank");
+        if (answeredAny) {
+          if (what === "score") text = r.percent === null ? "—" : String(r.percent);
+          else if (what === "verdict")
+            text = !r.complete ? "未完成（已检查 " + r.answered + "/" + r.count + " 项）" :
+              (r.verdict || "—");
+          else if (what === "date") text = dayText(day) || text;
+        }
+        el.textContent = text;
+      });
     }
 
     function update() {
       var given = answers();
       var r = evaluateChecklist(items, given, passAt);
+      var answeredAny = r.answered > 0;
+      root.toggleAttribute("data-answered", answeredAny);
       rows.forEach(function (row, i) { row.setAttribute("data-answer", given[i] || ""); });
       progressEl.textContent = "已检查 " + r.answered + "/" + r.count + " 项";
       percentEl.textContent = r.percent === null ? "—" : r.percent + "%";
@@ -137,14 +204,28 @@
         reason = "否决项不符合：" + r.vetoFailed.map(function (i) { return items[i].text; }).join("；");
       else if (r.complete && r.percent === null) reason = "没有适用的检查项，不计分";
       reasonEl.textContent = reason;
+      session.show(answeredAny ? day : undefined, answeredAny ? null : older);
+      fillSign(r, answeredAny);
     }
 
-    load();
+    var saved = savedForm(store, key, signature, function (s) {
+      return Array.isArray(s.answers) && s.answers.length === rows.length &&
+        s.answers.every(function (a) { return a === null || VALUES.indexOf(a) >= 0; });
+    });
+    if (saved && saved.day === today()) { day = saved.day; show(saved.answers); }
+    else if (saved) older = saved;
     update();
-    root.addEventListener("change", function () { update(); save(); });
+    root.addEventListener("change", function () {
+      if (!answers().some(function (a) { return a !== null; })) day = null;
+      else if (!day) { day = today(); older = null; }      /* the first answer begins a check today */
+      update();
+      save();
+    });
     var reset = root.querySelector(".std-checklist__reset");
     if (reset) reset.addEventListener("click", function () {
-      root.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
+      show([]);
+      day = null;
+      older = null;
       if (store) store.removeItem(key);
       update();
     });
@@ -166,17 +247,32 @@
     return false;
   }
 
+  /* A criteria form: a verdict per item and overall as values are typed; the values are kept in the
+     browser with the day they were entered, like a checklist's answers (an older day's values are
+     offered with 继续上次的检查, not shown as today's). A field with min="0" never holds a negative. */
   function setupCriteria(form) {
     var rule = form.getAttribute("data-rule") === "any" ? "any" : "all";
     var items = Array.prototype.slice.call(form.querySelectorAll(".std-criteria__item"));
+    var inputs = items.map(function (item) { return item.querySelector("input"); });
     var overall = form.querySelector(".std-criteria__result");
+    var key = form.getAttribute("data-criteria"), signature = form.getAttribute("data-signature");
+    var store = key ? storage() : null;
+    var day = null, older = null;
+
+    function values() { return inputs.map(function (input) { return input.value.trim(); }); }
+
+    function clamp(input) {
+      var low = input.getAttribute("min");
+      if (low === null || input.value.trim() === "") return;
+      var x = parseFloat(input.value);
+      if (isFinite(x) && x < parseFloat(low)) input.value = low;
+    }
 
     function update() {
       var passed = 0, failed = 0, empty = 0;
-      items.forEach(function (item) {
-        var input = item.querySelector("input");
+      items.forEach(function (item, i) {
         var out = item.querySelector(".std-criteria__verdict");
-        var text = input.value.trim();
+        var text = inputs[i].value.trim();
         if (text === "" || !isFinite(parseFloat(text))) {
           empty++;
           setVerdict(out, "pending", "待填写");
@@ -197,12 +293,55 @@
         else if (empty) setVerdict(overall, "pending", "待填写");
         else setVerdict(overall, "fail", "不达标");
       }
+      var any = values().some(function (v) { return v !== ""; });
+      if (session) session.show(any ? day : undefined, any ? null : older);
     }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    function save() {
+      if (!store) return;
+      var given = values();
+      try {
+        if (given.some(function (v) { return v !== ""; }))
+          store.setItem(key, JSON.stringify({ signature: signature, day: day, values: given }));
+        else store.removeItem(key);
+      } catch (e) { /* storage full: keep working without saving */ }
+    }
+
+    function show(given) { inputs.forEach(function (input, i) { input.value = given[i] || ""; }); }
+
+    var session = store ? sessionLine(form, form.querySelector(".std-criteria__tools"), function () {
+      if (!older) return;
+      day = older.day;
+      show(older.values);
+      older = null;
+      update();
+    }) : null;
+
+    function edited(e) {
+      if (e && e.target && e.target.tagName === "INPUT") clamp(e.target);
+      var any = values().some(function (v) { return v !== ""; });
+      if (!any) day = null;
+      else if (!day) { day = today(); older = null; }
+      update();
+      save();
+    }
+
+    var saved = savedForm(store, key, signature, function (s) {
+      return Array.isArray(s.values) && s.values.length === inputs.length &&
+        s.values.every(function (v) { return typeof v === "string"; });
+    });
+    if (saved && saved.day === today()) { day = saved.day; show(saved.values); }
+    else if (saved) older = saved;
+
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
-    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    form.addEventListener("reset", function () {
+      day = null;
+      older = null;
+      if (store) store.removeItem(key);
+      setTimeout(update, 0);
+    });
     update();
   }
 

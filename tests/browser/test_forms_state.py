@@ -161,3 +161,53 @@ def test_criteria_values_kept_for_the_day_and_never_negative(staff, base_url):
     form.get_by_role("button", name="继续上次的检查（2025年6月30日）").click()
     assert form.locator("input").nth(0).input_value() == "9"
     assert form.locator(".std-criteria__result").text_content() == "达标"
+
+
+# -- the flowchart viewer --------------------------------------------------------------------------
+def test_back_closes_the_flowchart_view_not_the_page(staff, base_url):
+    page = staff
+    page.goto(base_url)
+    page.goto(base_url + CAR)
+    dialog = page.locator("dialog.std-zoom")
+    page.locator(".std-flow__zoom").first.click()
+    assert dialog.is_visible()
+    page.go_back()                                                   # a phone's back gesture
+    assert not dialog.is_visible()
+    assert page.url == base_url + CAR
+    page.locator(".std-flow__zoom").first.click()
+    dialog.get_by_role("button", name="关闭").click()                   # closed by hand: no entry left behind
+    assert not dialog.is_visible()
+    page.locator(".std-flow__zoom").first.click()
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    page.go_back()
+    page.wait_for_url(base_url)                                      # one Back leaves the page, as before
+
+
+WHOLE = """d => { const s = d.querySelector('svg').getBoundingClientRect(), b = d.querySelector('.std-zoom__body').getBoundingClientRect();
+  return s.width > 0 && s.left >= b.left - 1 && s.right <= b.right + 1 && s.top >= b.top - 1 && s.bottom <= b.bottom + 1; }"""
+
+
+def test_desktop_view_opens_with_the_whole_chart(browser, base_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 420})
+    page = context.new_page()
+    page.goto(base_url + CAR)
+    page.locator(".std-flow__zoom").first.click()
+    dialog = page.locator("dialog.std-zoom")
+    assert dialog.evaluate(WHOLE)                                     # fitted: nothing beyond the screen
+    dialog.get_by_role("button", name="放大").click()
+    dialog.get_by_role("button", name="放大").click()
+    assert not dialog.evaluate(WHOLE)
+    dialog.get_by_role("button", name="查看全图").click()
+    assert dialog.evaluate(WHOLE)
+    context.close()
+
+
+def test_phone_whole_chart_button(staff, base_url):
+    page = staff
+    page.goto(base_url + CAR)
+    page.locator(".std-flow__zoom").first.click()
+    dialog = page.locator("dialog.std-zoom")
+    dialog.get_by_role("button", name="放大").click()
+    dialog.get_by_role("button", name="查看全图").click()
+    assert dialog.evaluate(WHOLE)

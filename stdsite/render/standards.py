@@ -8,7 +8,7 @@ from ..model import LEVELS, Standard
 from ..urls import area_src, course_src, document_src, poster_src, standard_src
 from .blocks import render_block
 from .body import render_body
-from .common import LISTING, STATUS_CLASS, badge, date, esc, front_matter, status_title, table
+from .common import LISTING, STATUS_CLASS, badge, date, esc, front_matter, table
 from .context import RenderContext
 from .feedback import consultation_banner, feedback_section
 from .pilots import cited_by
@@ -20,8 +20,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
     cat, links = ctx.catalog, ctx.links
     src = standard_src(s.slug)
     status = cat.status[s.code]
-    out = [front_matter(status_title(s.code, s.title, status), description=s.summary or s.title),
-           ctx.keep(page_style(s)) + "\n\n"]
+    out = [front_matter(f"{s.code} {s.title}", description=s.summary or s.title), ctx.keep(page_style(s)) + "\n\n"]
     badges = badge(status)
     if s.stage == "修订中" and status == "现行":
         badges += " " + badge("修订中", "std-badge--revising")

@@ -116,7 +116,7 @@
         line.setAttribute("data-state", offer ? "offer" : (day ? "current" : "empty"));
         resume.hidden = !offer;
         if (offer) {
-          text.textContent = "本页是新的检查。";
+          text.textContent = "新的检查，尚未作答。";
           resume.textContent = "继续上次的检查（" + (offer.day ? dayText(offer.day) : "日期不详") + "）";
         } else if (day === undefined) text.textContent = "";
         else text.textContent = "检查日期：" + (day ? dayText(day) : "不详") + (day !== today() ? "（上次的检查，不是今天）" : "");

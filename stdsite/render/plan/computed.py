@@ -40,7 +40,7 @@ def placement(ctx: RenderContext, slot_id: str) -> str:
     return f'<span class="dash-place">{ctx.links.a(SRC, area_src(area.id), names)}</span>'
 
 
-def count(n: int) -> str:
+def count(n: int | str) -> str:
     return f'<span class="dash-n">{n}</span>'
 
 
@@ -194,9 +194,12 @@ def training_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> s
     sessions = ctx.links.a(SRC, SESSIONS, "参训记录")
     as_of = ctx.catalog.as_of                     # the 参训记录 page counts every session up to the as-of date
     every = [s for s in data.catalog.project.sessions if s.date <= as_of]
+    exams = ind.exams_held(data.catalog, period)
+    exam_note = (f"同期另有考试 {len(exams)} 场、{sum(s.attendees for s in exams):,} 人次，参加考试的是已参训的学员，"
+                 f"不重复计入。" if exams else "")
     out.append(f"<p>只统计本规划期（{date(period.start)} 至 {date(period.end)}）内、截至 {date(data.as_of)} 举办的培训："
-               f"共 {count(len(indicator.counted))} 场，{count(indicator.value or 0)} 人次。"
-               f"{sessions}页面列出历年全部培训（截至 {date(as_of)} 共 {len(every)} 场、"
+               f"共 {count(len(indicator.counted))} 场，{count(f'{indicator.value or 0:,}')} 人次。{exam_note}"
+               f"{sessions}页面列出历年全部培训和考试（截至 {date(as_of)} 共 {len(every)} 场、"
                f"{sum(s.attendees for s in every):,} 人次），包括本规划期以外的，所以两处合计可能不同。</p>\n")
     last = min(period.end, data.as_of)
     if period.start <= last:

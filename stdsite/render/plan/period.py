@@ -47,7 +47,7 @@ def explain(m: Measure) -> str:
         c = m.computed
         if c.is_ratio:
             return f"{c.numerator} / {c.denominator}"
-        return f"{len(c.counted)} 场培训"
+        return f"{len(c.counted)} 场培训（不含考试）"
     if m.value is None and not m.records:
         return "—"
     if m.goal.kind == "yearly" and m.value:

@@ -1,0 +1,33 @@
+"""The figures leaders, trainers and the publishing office read on the example site (看板, 参训记录,
+exports), checked on the real example build as of the review date."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+AS_OF = "2026-12-02"
+
+
+def text(path) -> str:
+    """A page's visible article text, tags removed, whitespace collapsed."""
+    page = path.read_text(encoding="utf-8")
+    body = re.search(r"<article.*?</article>", page, re.S).group(0)
+    body = re.sub(r"<(script|style)\b.*?</\1>", "", body, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+@pytest.fixture(scope="module")
+def site(example_build):
+    return example_build(AS_OF)[0]
+
+
+def test_exam_sittings_do_not_count_as_training(site):
+    """十四五: 4,950 人次 of training (the 1,521 人次 of exam sittings are the same learners) — short of 5,000."""
+    dash = (site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'data-indicator="training_attendance".*?</tr>', dash, re.S).group(0)
+    assert "4,950 人次" in row and "未达标" in row
+    assert "同期另有考试 3 场、1,521 人次" in text(site / "dashboard" / "index.html")
+    sessions = text(site / "training" / "sessions" / "index.html")
+    assert "其中考试课程 5 场、1,892 人次" in sessions

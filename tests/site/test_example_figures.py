@@ -31,3 +31,22 @@ def test_exam_sittings_do_not_count_as_training(site):
     assert "同期另有考试 3 场、1,521 人次" in text(site / "dashboard" / "index.html")
     sessions = text(site / "training" / "sessions" / "index.html")
     assert "其中考试课程 5 场、1,892 人次" in sessions
+
+
+def test_yearly_training_indicator_says_what_it_counts(site):
+    """每年开展标准化培训和宣传活动 counts work records, not the sessions of 参训记录: the page says so."""
+    dash = (site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    section = dash[dash.index('id="p2021-2025-training_publicity"'):]
+    section = section[:section.index("<h4", 10)]
+    assert "统计的是登记的工作记录" in section and "参训记录中的培训场次不会自动计入本项" in section
+
+
+def test_report_writes_evidence_out(site):
+    """Paper has no links: the printed report writes each evidence address in full (from site_url),
+    and says 未附佐证 where a record has none."""
+    report = text(site / "dashboard" / "report-2021-2025" / "index.html")
+    records = report[report.index("附：计入指标的工作记录"):]
+    assert "http://jgswj.cq.gov.cn/sy_244/bmdt/202106/t20210607_9377324_wap.html" in records
+    assert "http://biaozhun.jgswj.local/evidence/佐证材料/2024年推进会纪要（示例）.txt" in records
+    assert "http://biaozhun.jgswj.local/documents/example-2025-8/" in records
+    assert "未附佐证" in records and "网页（" not in records

@@ -51,7 +51,7 @@ def explain(m: Measure) -> str:
     if m.value is None and not m.records:
         return "—"
     if m.goal.kind == "yearly" and m.value:
-        return "；".join(f"{y.year}年 {y.count} 次" for y in m.value)
+        return "工作记录：" + "；".join(f"{y.year}年 {y.count} 次" for y in m.value)
     return f"{len(m.records)} 条记录"
 
 

@@ -115,3 +115,8 @@ def file_name_problem(name: str) -> str | None:
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         return f"过长（超过 {MAX_NAME_BYTES} 字节）"
     return None
+
+
+def chinese_date(day: dt.date) -> str:
+    """2026-12-02 -> 2026年12月2日 (the form used on certificates and formal documents)."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -58,7 +58,8 @@ def sessions_page(ctx: RenderContext) -> str:
     total = facts.total(held)
     exams = facts.total(s for s in held if ind.is_exam(cat, s))
     of_which = f"，其中考试课程 {exams.sessions} 场、{exams.attendees:,} 人次" if exams.sessions else ""
-    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训和考试 {total.sessions} 场，参训 {total.attendees:,} 人次{of_which}，"
+    what = "培训和考试" if exams.sessions else "培训"
+    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办{what} {total.sessions} 场，参训 {total.attendees:,} 人次{of_which}，"
                f"合计 {hours_text(total.hours)} 学时（学时 = 参训人数 × 每人学时）。"
                f"尚未举行的场次不计入统计。</p>\n\n")
     out.append(_dashboard_note(ctx) + "\n\n")
@@ -76,11 +77,11 @@ def sessions_page(ctx: RenderContext) -> str:
     exam_years = facts.by_year(s for s in held if ind.is_exam(cat, s))
 
     def with_exams(row: list[str], t: facts.Totals) -> list[str]:
-        return row[:3] + [f"{t.attendees:,}"] + row[3:]
+        return row[:3] + [f"{t.attendees:,}"] + row[3:] if exams.sessions else row
     years = [with_exams(_totals_row(str(year), t), exam_years.get(year, facts.Totals()))
              for year, t in facts.by_year(held).items()]
     years.append(with_exams(_totals_row("合计", total, strong=True), exams))
-    out.append("## 按年度统计 {#by-year}\n\n" + table(["年度", "场次", "人次", "其中考试课程人次", "学时"], years)
+    out.append("## 按年度统计 {#by-year}\n\n" + table(["年度", "场次", "人次"] + (["其中考试课程人次"] if exams.sessions else []) + ["学时"], years)
                + "\n\n")
 
     groups = [_totals_row(esc(name), t) for name, t in facts.by_audience(held).items()]

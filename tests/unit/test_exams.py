@@ -242,9 +242,17 @@ def test_certificate_holds_no_personal_data(exam_project):
     course = exam_project.courses[0]
     page = printouts.certificate_page(context(exam_project), course)
     assert "经考试合格" in page and "《公务用车考试》" in page
-    assert 'aria-label="学时（可在此输入，也可打印后手写）" value="0.5"' in page   # the latest session held by D
-    assert 'aria-label="姓名（可在此输入，也可打印后手写）" value=""' in page
+    assert 'aria-label="学时（可在此输入，也可打印后手写）">0.5</span>' in page   # the latest session held by D
+    assert 'aria-label="姓名（可在此输入，也可打印后手写）"></span>' in page
     assert "<form" not in page and "localStorage" not in page
+
+
+def test_certificate_dates_are_written_the_chinese_way(exam_project):
+    """Dates on a certificate read 2025年3月1日 (the latest session held by D), never 2025-03-01."""
+    page = printouts.certificate_page(context(exam_project), exam_project.courses[0])
+    assert 'aria-label="培训日期（可在此输入，也可打印后手写）">2025年3月1日</span>' in page
+    assert 'aria-label="发证日期（可在此输入，也可打印后手写）">2025年3月1日</span>' in page
+    assert "2025-03-01" not in page and "年　　月　　日" not in page
 
 
 def test_keypoints_are_gathered_by_module(exam_project):

@@ -28,7 +28,7 @@ def write_exports(ctx: RenderContext, out: SiteWriter, directory_title: str, cac
         write_edition(view, out, directory_title, cache)
     write_system(ctx.system_table, ctx.catalog.as_of, out, cache)
     for course in ctx.catalog.project.courses:
-        out.write(urls.evaluation_xlsx(course.id), cached_evaluation_xlsx(course, cache))
+        out.write(urls.evaluation_xlsx(course.id, course.title), cached_evaluation_xlsx(course, cache))
 
 
 def write_edition(view: EditionView, out: SiteWriter, title: str, cache: BuildCache) -> list[str]:

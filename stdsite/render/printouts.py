@@ -115,7 +115,7 @@ def evaluation_page(ctx: RenderContext, course: Course) -> str:
                    + '<td><span class="std-box"></span></td>' * len(EVALUATION_SCALE) + "</tr>"
                    for n, item in enumerate(EVALUATION_ITEMS, start=1))
     questions = "".join(f'<li><p>{esc(q)}</p><div class="std-eval__lines"></div></li>' for q in EVALUATION_QUESTIONS)
-    xlsx = ctx.links.rel(src, evaluation_xlsx(course.id))
+    xlsx = ctx.links.rel(src, evaluation_xlsx(course.id, course.title))
     download = f'<a class="std-printbtn" href="{html_attr(xlsx)}" download>下载评估汇总表（Excel）</a> '
     return (front_matter(f"培训效果评估表：{course.title}", search=PRINTOUT)
             + '<div class="std-printout std-eval">'

@@ -313,7 +313,7 @@ def test_keypoints_are_gathered_and_attachments_linked(bundle, open_page):
     for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         from urllib.parse import unquote
         assert (bundle / "training" / unquote(href)).is_file(), href
-    assert (bundle / "training/plain-1/评估汇总.xlsx").is_file()
+    assert (bundle / "training/plain-1/派车实务-评估汇总.xlsx").is_file()
 
 
 def test_answers_link_is_for_the_trainer_view(open_page):

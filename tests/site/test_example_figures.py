@@ -50,3 +50,29 @@ def test_report_writes_evidence_out(site):
     assert "http://biaozhun.jgswj.local/evidence/佐证材料/2024年推进会纪要（示例）.txt" in records
     assert "http://biaozhun.jgswj.local/documents/example-2025-8/" in records
     assert "未附佐证" in records and "网页（" not in records
+
+
+def test_evaluation_workbooks_are_named_after_their_course(site):
+    """Each course's 评估汇总 downloads under its own name, has 培训日期 and 讲师 columns, and its
+    totals show 0 (not nothing) in a viewer that does not recalculate."""
+    from openpyxl import load_workbook
+    found = sorted(p.name for p in (site / "training" / "managers-201").glob("*.xlsx"))
+    assert found == ["标准的编写、实施、评价与复审实务（管理人员）-评估汇总.xlsx"]
+    page = (site / "training" / "managers-201" / "evaluation" / "index.html").read_text(encoding="utf-8")
+    assert "%E8%AF%84%E4%BC%B0%E6%B1%87%E6%80%BB.xlsx" in page or "评估汇总.xlsx" in page
+    wb = load_workbook(site / "training" / "managers-201" / found[0], data_only=True)
+    assert [c.value for c in wb["录入"][2]][:3] == ["表号", "培训日期", "讲师"]
+    assert wb["汇总"]["C3"].value == 0
+
+
+def test_every_workbook_has_one_cjk_font_and_no_program_author(site):
+    import zipfile
+    books = list(site.rglob("*.xlsx"))
+    assert len(books) >= 5
+    for book in books:
+        with zipfile.ZipFile(book) as z:
+            core = z.read("docProps/core.xml").decode()
+            styles = z.read("xl/styles.xml").decode()
+        assert "stdsite" not in core, book
+        assert set(re.findall(r'<name val="([^"]*)"', styles)) == {"宋体"}, book
+        assert styles.count("<font>") == styles.count("<name "), book

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from fractions import Fraction
 
 import pytest
@@ -273,7 +275,7 @@ def test_course_page_lists_printouts_and_has_no_developer_text(exam_project):
             "training/cars-exam/evaluation.md", "training/cars-exam/signin.md"} <= pages.keys()
     page = pages["training/cars-exam.md"]
     for href in ('href="signin/"', 'href="paper/"', 'href="answers/"', 'href="certificate/"', 'href="evaluation/"',
-                 'href="评估汇总.xlsx"'):
+                 'href="公务用车考试-评估汇总.xlsx"'):
         assert href in page, href
     for text in pages.values():
         assert ".yaml" not in text and "standards_src" not in text
@@ -289,10 +291,22 @@ def test_evaluation_spreadsheet_is_reproducible_and_formula_safe(exam_project):
     assert wb.sheetnames == ["录入", "汇总"]
     entry, summary = wb["录入"], wb["汇总"]
     assert entry["A1"].data_type == "s" and entry["A1"].value.startswith("《=HYPERLINK")
-    assert entry["B2"].value == "1. 培训内容符合本职工作需要" and entry["M2"].value.startswith("问3. ")
-    assert entry.tables["评估表"].ref == "A2:M52"                      # an Excel table that grows as rows are typed
-    assert str(entry.data_validations.dataValidation[0].sqref) == "B3:J2002"
-    assert summary["C3"].value == "=COUNT(录入!B:B)"                  # whole columns: any number of forms counts
-    assert summary["E11"].value == '=IF(COUNT(录入!J:J)=0,"",COUNTIF(录入!J:J,">=4")/COUNT(录入!J:J))'
+    assert [entry.cell(2, n).value for n in (1, 2, 3)] == ["表号", "培训日期", "讲师"]    # which session, which trainer
+    assert entry["D2"].value == "1. 培训内容符合本职工作需要" and entry["O2"].value.startswith("问3. ")
+    assert entry.tables["评估表"].ref == "A2:O52"                      # an Excel table that grows as rows are typed
+    assert str(entry.data_validations.dataValidation[0].sqref) == "D3:L2002"
+    assert summary["C3"].value == "=COUNT(录入!D:D)"                  # whole columns: any number of forms counts
+    assert summary["E11"].value == '=IF(COUNT(录入!L:L)=0,"",COUNTIF(录入!L:L,">=4")/COUNT(录入!L:L))'
+    # the results for an empty table are stored with the formulas (viewers that do not recalculate)
+    shown = load_workbook(io.BytesIO(data), data_only=True)["汇总"]
+    assert [shown.cell(r, 3).value for r in range(3, 12)] == [0] * 9
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+        styles = z.read("xl/styles.xml").decode()
+    assert sheet.count("<v></v>") == sheet.count('t="str"') == 18 and "<v>0</v>" in sheet
+    assert "stdsite" not in core and "<dc:creator" not in core            # no program name as the author
+    assert set(re.findall(r'<name val="([^"]*)"', styles)) == {"宋体"}
+    assert styles.count("<font>") == styles.count("<name ")
     texts = [c.value for row in wb["汇总"].iter_rows() for c in row if isinstance(c.value, str) and not c.value.startswith("=")]
     assert "对本次培训的总体评价" in texts

@@ -14,6 +14,7 @@ import pytest
 from stdsite.derive import exams
 from stdsite.derive.catalog import Catalog
 from stdsite.derive.courses import keypoints
+from stdsite.derive.warnings import catalog_warnings
 from stdsite.output.evaluation import evaluation_xlsx_bytes
 from stdsite.render import exam, printouts, training
 from stdsite.render.context import RenderContext
@@ -145,6 +146,31 @@ def test_weights_keep_the_ratios_exactly():
     assert exams.exact(0.1) == Fraction(1, 10)
 
 
+def test_pass_mark_is_the_least_score_that_can_be_scored(make_project):
+    """60% of 13 points is 7.8, which no set of questions worth 1, 1.5 or 2 gives: the page names 8,
+    the score a learner must really reach, and check warns on the exam line."""
+    quiz = "".join(f"- q: 题{n}\n  options: [甲, 乙]\n  answer: 甲\n  points: {p}\n"
+                   for n, p in enumerate([1, 2, 1, 1, 1, 2, 1, 1.5, 1.5, 1], 1))
+    src = make_project({"courses/c.md": exam_course(quiz)})
+    project, problems = load_project(src)
+    assert not problems.errors
+    course = project.courses[0]
+    assert exams.pass_points(course) == Fraction(39, 5) and exams.reachable_pass_points(course) == 8
+    assert "（合计的 60% 为 7.8 分，按各题分值实际须答对 8 分）" in exam.exam_summary(course)
+    found = [str(w).replace(str(src), "SRC") for w in catalog_warnings(Catalog(project, AS_OF))]
+    assert found == ["SRC/courses/c.md:4: 警告：考试合格线是各题分值合计 13 分的 60%，即 7.8 分，但按各题的分值（points）"
+                     "凑不出这个分数，实际至少要答对 8 分才能通过；请调整各题的 points 或合格分数 pass，使合格线正好能达到"]
+
+
+def test_a_reachable_pass_mark_gives_no_warning(make_project):
+    quiz = "".join(f"- q: 题{n}\n  options: [甲, 乙]\n  answer: 甲\n  points: {p}\n" for n, p in enumerate([1, 2, 2], 1))
+    project, _ = load_project(make_project({"courses/c.md": exam_course(quiz)}))
+    course = project.courses[0]
+    assert exams.reachable_pass_points(course) == 3 == exams.pass_points(course)
+    assert catalog_warnings(Catalog(project, AS_OF)) == []
+    assert "（答对的分值须达到 3 分）" in exam.exam_summary(course)
+
+
 EXAM = """\
 ---
 id: cars-exam
@@ -219,7 +245,7 @@ def test_exam_questions_are_numbered_across_blocks_and_weighted(exam_project):
     ctx = context(exam_project)
     panel = exam.exam_panel(ctx, course)
     assert 'data-pass-num="60" data-pass-den="1" data-shuffle="1"' in panel
-    assert "本考试共 3 题，各题分值合计 3 分，按百分制计分，60 分及以上为通过（答对的分值须达到 1.8 分）。" in panel
+    assert "本考试共 3 题，各题分值合计 3 分，按百分制计分，60 分及以上为通过（合计的 60% 为 1.8 分，按各题分值实际须答对 2 分）。" in panel
 
 
 def test_paper_holds_no_answer(exam_project):

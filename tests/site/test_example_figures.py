@@ -76,3 +76,18 @@ def test_every_workbook_has_one_cjk_font_and_no_program_author(site):
         assert "stdsite" not in core, book
         assert set(re.findall(r'<name val="([^"]*)"', styles)) == {"宋体"}, book
         assert styles.count("<font>") == styles.count("<name "), book
+
+
+def test_dashboard_words_and_number_formats(site):
+    """One word per thing (条目; 无现行标准, not 空缺 where the 体系 page may say 制定中), why 十五五's
+    completion rate holds items due earlier, what 复审率 divides, and figures written one way:
+    percentages with one decimal, counts with thousands separators."""
+    page = text(site / "dashboard" / "index.html")
+    assert "标准项" not in page and "空缺" not in page
+    assert "体系共 23 个条目，其中 6 个无现行标准" in page
+    assert "计划完成日期在本规划期开始（2026-01-01）之前的 8 项也计入（其中已完成 7 项）" in page
+    assert "其中 1 项复审未到期（最近一次复审距测算日期不满 5 年）， 7 项已满 5 年未复审" in page
+    assert "复审率 = 复审未到期的项数 ÷ 实施满 5 年的项数" in page
+    percents = re.findall(r"\d+(?:\.\d+)?%", page)
+    assert percents and all(re.fullmatch(r"\d+\.\d%", p) for p in percents), set(percents)
+    assert not re.search(r"(?<![\d,.])\d{4,}(?= 人次)", page)           # 4,950 人次, never 4950 人次

@@ -3,7 +3,8 @@
 - a course cites a standard that is not 现行, or its modules' minutes do not add up;
 - an exam's pass mark cannot be scored exactly with its questions' points (the page would name a
   score nobody can get);
-- a frozen directory edition differs from what the current sources give, or has no edition.
+- a frozen directory edition differs from what the current sources give, or has no edition;
+- a directory edition whose date has passed was never published (frozen).
 """
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ def edition_warnings(catalog: Catalog) -> list[SourceError]:
             out.append(SourceError(frozen_path(project, edition_id), None,
                                    f"已发布期次文件在 directory.yaml 中没有对应的期次 {quote(edition_id)}", warning=True))
     for view in views(project, catalog.as_of):
+        if not view.frozen:
+            out.append(SourceError(
+                f"{project.src.rstrip('/')}/directory.yaml".replace("\\", "/"), view.edition.line,
+                f"目录期次 {quote(view.id)} 的日期 {view.date.isoformat()} 已过，但还没有发布（冻结）：页面标为“未发布”，"
+                f"内容会随源文件变化；核对后请运行 python build.py publish {view.id}", warning=True))
         if view.frozen and view.differences:
             shown = "；".join(view.differences[:10])
             more = f"；等共 {len(view.differences)} 处" if len(view.differences) > 10 else ""

@@ -91,3 +91,21 @@ def test_dashboard_words_and_number_formats(site):
     percents = re.findall(r"\d+(?:\.\d+)?%", page)
     assert percents and all(re.fullmatch(r"\d+\.\d%", p) for p in percents), set(percents)
     assert not re.search(r"(?<![\d,.])\d{4,}(?= 人次)", page)           # 4,950 人次, never 4950 人次
+
+
+def test_directory_history_is_published(site, example_build):
+    """The example's past editions are frozen (history), each downloads under an edition name that
+    works offline too, and 现行目录 tags what no edition lists yet."""
+    out = example_build(AS_OF)[1]
+    assert "还没有发布" not in out.stdout + out.stderr
+    index = text(site / "directory" / "index.html")
+    history = index[index.index("历次目录"):index.index("现行目录")]
+    assert history.count("已发布") == 4 and "未发布" not in history
+    for edition, label in (("2024-1", "2024年第1期"), ("2026-1", "2026年第1期")):
+        for ext in ("xlsx", "csv"):
+            copy = site / "directory" / edition / f"规范性文件目录-{label}.{ext}"
+            assert copy.read_bytes() == (site / "directory" / edition / f"目录.{ext}").read_bytes()
+    current = index[index.index("现行目录"):]
+    assert "其中 1 项尚未列入任何一期目录" in current
+    row = re.search(r"Q/CQJG 303-2026 公共机构碳排放核算规范（示例） (\S+)", current).group(1)
+    assert row == "未入目录"

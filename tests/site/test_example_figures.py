@@ -13,7 +13,8 @@ AS_OF = "2026-12-02"
 def text(path) -> str:
     """A page's visible article text, tags removed, whitespace collapsed."""
     page = path.read_text(encoding="utf-8")
-    body = re.search(r"<article.*?</article>", page, re.S).group(0)
+    found = re.search(r"<article.*?</article>", page, re.S)
+    body = found.group(0) if found else page
     body = re.sub(r"<(script|style)\b.*?</\1>", "", body, flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
@@ -109,3 +110,23 @@ def test_directory_history_is_published(site, example_build):
     assert "其中 1 项尚未列入任何一期目录" in current
     row = re.search(r"Q/CQJG 303-2026 公共机构碳排放核算规范（示例） (\S+)", current).group(1)
     assert row == "未入目录"
+
+
+def test_pages_for_readers_carry_no_file_names_or_field_names(site):
+    """Readers see words, not source files or fields: no feedback.yaml, targets.yaml, evaluations…;
+    the 编制说明 link names the document; ICS codes come with the name of their field."""
+    jargon = ("feedback.yaml", "targets.yaml", "records.yaml", "plan.yaml", "training_sessions", "evaluations",
+              "standards_src")
+    for page in site.rglob("index.html"):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith("help/") or "/answers/" in rel:
+            continue
+        body = text(page)
+        if "讲师提示" in body:                      # trainer-only notes may name source fields for editors
+            body = body.split("讲师提示")[0]
+        assert not [w for w in jargon if w in body], rel
+    drafting = text(site / "standards" / "q-cqjg-402-2026" / "index.html")
+    assert "编制说明 《国有资产处置管理规范（示例）》（征求意见稿）编制说明（PDF）" in drafting
+    assert "q-cqjg-402-2026.pdf" not in drafting
+    national = text(site / "standards" / "gb-t-1-1-2020" / "index.html")
+    assert "国际标准分类号（ICS） 01.120 （01 综合、术语学、标准化、文献）" in national

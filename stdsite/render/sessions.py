@@ -22,8 +22,11 @@ def session_date(day: dt.date, as_of: dt.date) -> str:
 
 
 def hours_text(value: Decimal | float) -> str:
-    """学时 without trailing zeros: 270, 1.5."""
-    return num(float(value)) if value != int(value) else str(int(value))
+    """学时 without trailing zeros, thousands separated like 人次: 270, 1.5, 7,671, 1,130.5."""
+    if value == int(value):
+        return f"{int(value):,}"
+    whole, _, fraction = num(float(value)).partition(".")
+    return f"{int(whole):,}.{fraction}"
 
 
 def _where(s: Session) -> str:

@@ -32,6 +32,7 @@ def test_exam_sittings_do_not_count_as_training(site):
     assert "同期另有考试 3 场、1,521 人次" in text(site / "dashboard" / "index.html")
     sessions = text(site / "training" / "sessions" / "index.html")
     assert "其中考试课程 5 场、1,892 人次" in sessions
+    assert "合计 7,671 学时" in sessions                 # 学时 thousands-separated like 人次
 
 
 def test_yearly_training_indicator_says_what_it_counts(site):

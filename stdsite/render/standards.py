@@ -191,7 +191,7 @@ def ics_text(ics: str) -> str:
     """An ICS code with the Chinese name of its field where known:
     `01.120` -> `01.120（01 综合、术语学、标准化、文献）`."""
     name = ICS_FIELDS.get(ics_field(ics))
-    return esc(ics) + (f'<span class="std-muted">（{esc(ics_field(ics))} {esc(name)}）</span>' if name else "")
+    return esc(ics) + (f'<span class="std-ics-name">（{esc(ics_field(ics))} {esc(name)}）</span>' if name else "")
 
 
 def ics_field_label(field: str) -> str:

@@ -131,3 +131,26 @@ def test_pages_for_readers_carry_no_file_names_or_field_names(site):
     assert "q-cqjg-402-2026.pdf" not in drafting
     national = text(site / "standards" / "gb-t-1-1-2020" / "index.html")
     assert "国际标准分类号（ICS） 01.120 （01 综合、术语学、标准化、文献）" in national
+
+
+def test_issuers_read_the_same_in_every_export(site):
+    """目录.xlsx, 目录.csv and catalog.json name each issuer the same way, and the example's own
+    standards and documents come from one example office."""
+    import csv
+    import io
+    import json
+    from openpyxl import load_workbook
+    folder = site / "directory" / "2026-1"
+    sheet = load_workbook(folder / "目录.xlsx").active
+    from_xlsx = {r[2]: r[4] or "" for r in sheet.iter_rows(min_row=3, values_only=True)}
+    rows = list(csv.reader(io.StringIO((folder / "目录.csv").read_text("utf-8-sig"))))[1:]
+    assert {r[2]: r[4] for r in rows} == from_xlsx
+    catalog = json.loads((site / "data" / "catalog.json").read_text("utf-8"))
+    for record in catalog["standards"] + catalog["documents"]:
+        key = record.get("code") or record.get("number")
+        issuer = record["issuer"]
+        joined = "、".join(issuer) if isinstance(issuer, list) else (issuer or "")
+        if key in from_xlsx:
+            assert from_xlsx[key] == joined, key
+        if key.startswith(("Q/CQJG", "示例")):
+            assert joined == "示例机关事务管理局", key

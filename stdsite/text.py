@@ -115,3 +115,16 @@ def file_name_problem(name: str) -> str | None:
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         return f"过长（超过 {MAX_NAME_BYTES} 字节）"
     return None
+
+
+def chinese_date(day: dt.date) -> str:
+    """2026-12-02 -> 2026年12月2日 (the form used on certificates and formal documents)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def download_name(text: str) -> str:
+    """A title made safe as a file name on Windows, macOS and Linux: the characters no system
+    accepts (\\ / : * ? " < > | and control characters) become -, runs of spaces one space, and
+    no dot or space at either end: 《公务用车》: 派车 -> 《公务用车》- 派车."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "-", text)
+    return re.sub(r"\s+", " ", text).strip(". ") or "未命名"

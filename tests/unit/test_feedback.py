@@ -178,7 +178,7 @@ def test_consultation_banner_around_the_deadline(fixture_ctx, as_of, open_, text
     html = plain_tables(ctx.restore(fb.consultation_banner(ctx, draft, "standards/q-cqjg-201-2026.md")))
     assert text in html
     assert ("std-consult--open" in html) is open_ and ("征求意见已截止" in html) is not open_
-    assert 'href="files/说明.pdf" download>说明.pdf</a>' in html       # the 编制说明, before and after
+    assert 'href="files/说明.pdf" download>《公物仓 &lt;调剂&gt; &amp; 处置规范》（征求意见稿）编制说明（PDF）</a>' in html   # the 编制说明 by its title
     assert ("意见反馈表（Word）" in html) is open_
     assert ([s.code for s in ctx.feedback.open_consultations()] == [DRAFT]) is open_
     assert (feedback_form(ctx.feedback, ctx.contact, draft) is not None) is open_

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Problems
 from ..model import BLOCK_KINDS, Block
-from .files import SourceFolder, read_text
+from .files import MAX_FILE_BYTES as MAX_HINT_BYTES, SourceFolder, inside, read_text
 from .markdown import Fence, Heading, scan
 from .memo import FileMemo, stamp
 from .yaml import ParseMemo, ReadProblem, parse_yaml
@@ -38,6 +38,8 @@ class SourceFile:
     body_line: int = 1
     headings: tuple[Heading, ...] = ()
     blocks: tuple[Block, ...] = ()
+    broken: bool = False             # its YAML (front matter) could not be read (reported): data is None
+    raw: str | None = None           # when broken: the text as far as it could be decoded (for hints)
 
 
 @dataclass
@@ -88,17 +90,40 @@ def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None,
 
 
 def _read(folder: SourceFolder, path: Path) -> SourceFile | None:
+    """The file as read; a file whose YAML could not be read comes back `broken` (reported), with
+    its body when it has one (the body is still checked) and its text (validation names the
+    standard it would have been, so references to it are not reported as well)."""
     shown, rel = folder.display(path), folder.rel(path)
     if path.suffix.lower() != ".md":
         data = folder.read_yaml(path)
-        return None if data is None else SourceFile(path, shown, rel, data)
+        if data is None:
+            return SourceFile(path, shown, rel, None, broken=True, raw=lenient_text(path, folder.root))
+        return SourceFile(path, shown, rel, data)
     read = folder.read_markdown(path)
     if read is None:
-        return None
+        return SourceFile(path, shown, rel, None, broken=True, raw=lenient_text(path, folder.root))
     data, body, body_line = read
     headings, fences = scan(body, body_line)
     blocks = structured_blocks(fences, shown, folder.problems, folder.memo)
-    return SourceFile(path, shown, rel, data, body, body_line, tuple(headings), tuple(blocks))
+    broken = data is None
+    return SourceFile(path, shown, rel, data, body, body_line, tuple(headings), tuple(blocks), broken,
+                      lenient_text(path, folder.root) if broken else None)
+
+
+def lenient_text(path: Path, root: Path) -> str | None:
+    """A file's text however it decodes (UTF-8, else GBK), for hints about a file already reported."""
+    if not inside(path.resolve(), root):
+        return None
+    try:
+        data = path.read_bytes()[:MAX_HINT_BYTES]
+    except OSError:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
 
 
 def structured_blocks(fences: list[Fence], shown: str, problems: Problems, memo: ParseMemo | None) -> list[Block]:

@@ -149,21 +149,25 @@ class SourceFolder:
             return None
 
     def read_markdown(self, path: Path) -> tuple[Any, str, int] | None:
-        """(front matter value, body, body's first line) or None on failure (reported)."""
+        """(front matter value, body, body's first line), or None when not even the body can be
+        told apart; the value is None when the front matter is missing or cannot be read (reported)."""
         shown = self.display(path)
         try:
             text = self._text(path)
             if text is None:
                 return None
             front, front_line, body, body_line = split_front_matter(text)
-            if front is None:
-                self.problems.error(shown, 1, "文件开头缺少「---」包围的元数据（编号、名称等）")
-                return None
-            data = parse_yaml(front, front_line - 1, self.memo)
-            if data is None:
-                self.problems.error(shown, front_line, "元数据是空的")
-                return None
-            return data, body, body_line
         except ReadProblem as problem:
             self.problems.error(shown, problem.line, problem.message)
             return None
+        if front is None:
+            self.problems.error(shown, 1, "文件开头缺少「---」包围的元数据（编号、名称等）")
+            return None, body, body_line
+        try:
+            data = parse_yaml(front, front_line - 1, self.memo)
+        except ReadProblem as problem:
+            self.problems.error(shown, problem.line, problem.message)
+            return None, body, body_line
+        if data is None:
+            self.problems.error(shown, front_line, "元数据是空的")
+        return data, body, body_line

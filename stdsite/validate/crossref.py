@@ -18,7 +18,7 @@ def check_references(project: Project, problems: Problems, framework_known: bool
     rules are skipped, so that every other problem is still reported in the same pass."""
     standards = _unique_standards(project, problems)
     by_code = {s.code: s for s in standards}
-    codes = CodeIndex(standards)
+    codes = CodeIndex(standards, project.unusable)
     documents = unique_by(project.documents, lambda d: d.number, "文号", problems, "number")
     documents = unique_by(documents, lambda d: d.slug.casefold(), "文件名（决定网址，不区分大小写）", problems, None,
                           shown=lambda d: d.slug)
@@ -37,11 +37,11 @@ def check_references(project: Project, problems: Problems, framework_known: bool
 
     for d in documents:
         for code in d.related:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(d.path, d.lines.get("related", d.line), f"相关标准 {quote(code)} 不存在")
     for c in courses:
         for code in c.standards:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(c.path, c.lines.get("standards", c.line), f"课程引用的标准 {quote(code)} 不存在")
         for ref in body_references(c.body, c.body_line):
             report_reference(ref, None, codes, c.path, problems)

@@ -53,6 +53,8 @@ def check_feedback(project: Project, path: str, problems: Problems) -> Project:
     keep = []
     for entry in project.feedback:
         s = by_code.get(entry.standard)
+        if s is None and entry.standard in project.unusable:
+            continue                     # its file has errors, reported there
         if s is None:
             hint = did_you_mean(entry.standard, by_code)
             problems.error(path, entry.lines.get("standard", entry.line), f"意见针对的标准 {quote(entry.standard)} 不存在{hint}")

@@ -48,7 +48,7 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
         return None
     questions: list[Question] = []
     ok = True
-    codes = CodeIndex(project.standards)
+    codes = CodeIndex(project.standards, project.unusable)
     for index, item in enumerate(data):
         question = _question(item, data.line_of(index), index + 1, check, owner, codes)
         if question is None:

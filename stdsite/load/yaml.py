@@ -56,6 +56,21 @@ class YList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+class YFloat(float):
+    """A number written with a decimal point, remembering how it was written: `clause: 5.10` is
+    quoted back to the editor as 5.10, not 5.1."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> "YFloat":
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __reduce__(self):
+        return YFloat, (float(self), self.text)
+
+
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
@@ -232,7 +247,8 @@ class _Converter:
             if _SURROGATE.search(node.value):
                 node.value = _join_surrogates(node.value, self.line(node))
             if node.tag == PLAIN or (node.tag != "tag:yaml.org,2002:str" and node.style is None):
-                return resolve_plain(node.value)
+                value = resolve_plain(node.value)
+                return YFloat(value, node.value) if isinstance(value, float) and math.isfinite(value) else value
             return node.value
         if isinstance(node, SequenceNode):
             out = YList(self.convert(child) for child in node.value)
@@ -335,7 +351,7 @@ def _parse_yaml(text: str, line_offset: int = 0):
 
 _YAML_HINTS = {
     "expected ',' or ']'": "列表「[ ]」没有闭合，或两项之间缺少逗号「,」",
-    "expected ',' or '}'": "映射「{ }」没有闭合，或两项之间缺少逗号「,」",
+    "expected ',' or '}'": "大括号「{ }」没有闭合，或两项之间缺少逗号「,」",
     "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
     "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",

@@ -78,7 +78,7 @@ def feedback_contact(raw: Any) -> tuple[FeedbackContact | None, list[str]]:
         return None, []
     where = "mkdocs.yml: extra.feedback"
     if not isinstance(raw, dict):
-        return None, [f"{where} 应为「字段: 值」形式的映射（email、phone、address），实际是 {quote(raw)}"]
+        return None, [f"{where} 应写成「字段: 值」的形式（email、phone、address），实际是 {quote(raw)}"]
     errors = [f"{where} 中有未知字段 {quote(key)}{unknown_key_hint(str(key), CONTACT_FIELDS)}"
               for key in raw if key not in CONTACT_FIELDS]
     values: dict[str, str | None] = {}

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Problems, quote
+from ..errors import Problems, quote, shown
 from ..load.yaml import YList, YMap
 from ..text import DATE_RE, did_you_mean, parse_date
 
@@ -64,7 +64,11 @@ class Checker:
     def mapping(self, value: Any, specs: dict[str, Spec], what: str, line: int | None = None) -> dict | None:
         """Check a mapping against `specs`; returns {field: converted value or None} or None."""
         if not isinstance(value, YMap):
-            self.error(getattr(value, "line", line), f"{what}应为「字段: 值」形式的映射，实际是 {quote(value)}")
+            if value is None or value == "":
+                self.error(line, f"{what}没有填写内容；应写成「字段: 值」的形式，每行一个字段")
+            else:
+                self.error(getattr(value, "line", line), f"{what}应写成「字段: 值」的形式（每行一个字段），"
+                                                         f"实际是 {quote(value)}")
             return None
         out: dict[str, Any] = {}
         for key in value:
@@ -170,7 +174,9 @@ class Checker:
         if isinstance(raw, int):
             return str(raw)
         if isinstance(raw, float):
-            self.error(line, f"条款号 {quote(raw)} 写成了小数，YAML 会读错（5.10 读成 5.1）；请加引号，如 {name}: \"{raw}\"")
+            written = shown(raw)
+            misread = f"，会被读成 {raw!s}" if written != str(raw) else ""
+            self.error(line, f"条款号 {quote(raw)} 没有加引号{misread}；请加引号，写成 {name}: \"{written}\"")
             return None
         if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", raw.strip()):
             return raw.strip()
@@ -189,16 +195,13 @@ class Checker:
             if isinstance(item, YMap):
                 out.append((item, raw.line_of(index)))
             else:
-                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(describe(item))}")
+                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应写成「字段: 值」的形式，"
+                                                     f"如 - {{date: 2024-01-01, note: 说明}}，实际是 {quote(item)}")
         return out
 
 
 def describe(value: Any) -> Any:
-    """A short form of a YAML value for messages: `{a: …, b: …}`, `[x, y]`, or the value itself."""
-    if isinstance(value, YMap):
-        return "{" + ", ".join(f"{k}: …" for k in value) + "}"
-    if isinstance(value, YList):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+    """A YAML value for a message (quote() writes lists and mappings as the editor wrote them)."""
     return value
 
 

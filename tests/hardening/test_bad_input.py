@@ -92,7 +92,7 @@ CASES = [
     ("course-minutes-text", {C: course(minutes="半小时")}, C, "minutes", ["「半小时」", "数字"]),
     ("tags-mapping", {S: std(tags="{a: 1}")}, S, "tags", ["「tags」", "文字"]),
     ("flow-clause-decimal", {M: block("flow", "steps:\n  - {id: a, text: 申请, clause: 5.10}\n")}, M, "clause: 5.10",
-     ["「5.1」", "请加引号"]),
+     ["「5.10」", "请加引号"]),
     ("criteria-value-text", {M: block("criteria", "items:\n  - {name: 年限, op: '>=', value: 八}\n")}, M, "value: 八",
      ["「八」"]),
     ("checklist-negative-points", {M: block("checklist", "items:\n  - {text: 轮胎, points: -5}\n")}, M, "points: -5",

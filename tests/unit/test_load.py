@@ -197,7 +197,7 @@ def test_clause_written_as_decimal(make_project):
     check = Checker(problems, "x.md")
     data = parse_yaml("clause: 5.10\n")
     check.mapping(data, {"clause": Spec("clause")}, "步骤")
-    assert "请加引号" in problems.errors[0].message and problems.errors[0].line == 1
+    assert problems.errors[0].message == "条款号 「5.10」 没有加引号，会被读成 5.1；请加引号，写成 clause: \"5.10\"" and problems.errors[0].line == 1
     problems = Problems()
     assert Checker(problems, "x.md").mapping(parse_yaml("clause: 5\n"), {"clause": Spec("clause")}, "步骤") == {"clause": "5"}
 

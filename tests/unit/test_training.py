@@ -108,7 +108,7 @@ def test_answer_text_is_compared_after_normalising_full_width(make_project):
 @pytest.mark.parametrize("quiz, line, message", [
     ("q: 题\noptions: [甲, 乙]\nanswer: 甲\n", 7, "「quiz」块应为题目列表，每道题以「- q:」开头"),
     ("[]\n", 6, "「quiz」块应为题目列表"),
-    ("- 题目文字\n", 7, "第 1 题应为「字段: 值」形式的映射"),
+    ("- 题目文字\n", 7, "第 1 题应写成「字段: 值」的形式"),
     ("- options: [甲, 乙]\n  answer: 甲\n", 7, "第 1 题缺少必填字段「q」（题目）"),
     ("- q: 题\n  answer: 甲\n", 7, "第 1 题缺少必填字段「options」（选项）"),
     ("- q: 题\n  options: [甲, 乙]\n", 7, "第 1 题缺少必填字段「answer」（答案）"),

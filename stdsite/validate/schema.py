@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problems, quote, shown
 from ..load.yaml import YList, YMap
-from ..text import DATE_RE, did_you_mean, parse_date
+from ..text import date_problem, did_you_mean
 
 # A field's value lands in headings, tables and links on many pages; Markdown's inline processing
 # grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
@@ -157,13 +158,12 @@ class Checker:
         return out
 
     def date(self, raw: Any, name: str, line: int) -> dt.date | None:
-        if isinstance(raw, str):
-            parsed = parse_date(raw.strip())
+        if isinstance(raw, (str, int)) and not isinstance(raw, bool):
+            parsed, why = date_problem(str(raw))
             if parsed:
                 return parsed
-            if DATE_RE.match(raw.strip()):
-                self.error(line, f"字段「{name}」的日期 {quote(raw)} 不存在，请检查月份和日")
-                return None
+            self.error(line, f"字段「{name}」的日期 {quote(raw)} {why}")
+            return None
         self.error(line, f"字段「{name}」的日期 {quote(raw)} 格式不对，应为 YYYY-MM-DD，如 2023-03-01")
         return None
 
@@ -178,8 +178,8 @@ class Checker:
             misread = f"，会被读成 {raw!s}" if written != str(raw) else ""
             self.error(line, f"条款号 {quote(raw)} 没有加引号{misread}；请加引号，写成 {name}: \"{written}\"")
             return None
-        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", raw.strip()):
-            return raw.strip()
+        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", unicodedata.normalize("NFKC", raw).strip()):
+            return unicodedata.normalize("NFKC", raw).strip()        # full-width digits and dots read as plain
         self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\" 或附录中的 \"A.1\"")
         return None
 

@@ -31,6 +31,16 @@ CHINESE_KEYS = {
 }
 
 
+# what editors write for a value of a choice field (级别 above all), for did-you-mean
+CHOICE_ALIASES = {
+    "国标": "国家标准", "国家级标准": "国家标准", "行标": "行业标准", "行业级标准": "行业标准",
+    "地标": "地方标准", "省标准": "地方标准", "省级标准": "地方标准", "市标准": "地方标准", "市级标准": "地方标准",
+    "重庆市地方标准": "地方标准", "团标": "团体标准", "协会标准": "团体标准", "企标": "企业标准",
+    "内部标准": "组织内部标准", "机关内部标准": "组织内部标准", "单位内部标准": "组织内部标准", "内标": "组织内部标准",
+    "草案": "制定中", "征求意见稿": "制定中", "起草中": "制定中", "修订": "修订中",
+}
+
+
 def unknown_key_hint(key: str, allowed: Iterable[str]) -> str:
     """Did-you-mean for an unknown field: the Chinese name editors type, a close spelling, or the list."""
     allowed = list(allowed)
@@ -92,7 +102,8 @@ class Checker:
         if kind in ("text", "choice"):
             text = self.text(raw, name, line)
             if text is not None and kind == "choice" and text not in spec.choices:
-                hint = did_you_mean(text, spec.choices, cutoff=0.3)
+                alias = CHOICE_ALIASES.get(text.replace(" ", ""))
+                hint = f"，是否应为「{alias}」？" if alias in spec.choices else did_you_mean(text, spec.choices)
                 self.error(line, f"字段「{name}」的值 {quote(text)} 无效，应为 {' · '.join(spec.choices)} 之一{hint}")
                 return None
             return text

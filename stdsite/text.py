@@ -71,6 +71,20 @@ def date_problem(text: str) -> tuple[dt.date | None, str]:
     return None, f"格式不对，请写成 {year:04d}-{month:02d}-{day:02d}"
 
 
+# a 文号's year in brackets other than the 六角括号 〔〕 (GB/T 9704): [2024] (2024) （2024） 【2024】 ［2024］ 〈〉 ﹝﹞
+DOCNO_BRACKETS = re.compile(r"^(\S*?)([\[(（【［〈<﹝{])\s*(\d{4})\s*([\])）】］〉>﹞}])(\s*\d+\s*号.*)$")
+
+
+def docno_bracket_problem(number: str) -> str | None:
+    """Why a 文号 that uses other brackets around its year should use 〔〕, with the corrected
+    文号; None when its brackets are right (or it is no 文号)."""
+    m = DOCNO_BRACKETS.match(number.strip())
+    if not m:
+        return None
+    prefix, opening, year, closing, rest = m.groups()
+    return f"的年份括号用了「{opening}{closing}」，应为六角括号「〔〕」，写成 {prefix}〔{year}〕{rest.strip()}"
+
+
 def iso_date(day: dt.date | None) -> str | None:
     """`YYYY-MM-DD`, or None for an absent date (the JSON exports' form)."""
     return day.isoformat() if day else None

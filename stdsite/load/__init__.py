@@ -84,9 +84,41 @@ def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None,
             sources.folders[name] = [f for path in folder.files(name, *suffixes)
                                      if (f := files.run(("read", str(path)), stamp(path), problems,
                                                         lambda path=path: _read(folder, path), memo))]
+    _misnamed(folder)
     sources.frozen, sources.frozen_lines = _frozen_editions(folder)
     sources.diagrams = _diagrams(diagrams_dir, problems)
     return sources
+
+
+# names that show a source file saved with the wrong extension (Notepad adds .txt, some editors
+# write .markdown): such a file is not read, so it is reported
+WRONG_ENDINGS = (".md.txt", ".yaml.txt", ".yml.txt", ".markdown", ".mdown", ".mkd", ".mkdn")
+
+
+def _misnamed(folder: SourceFolder) -> None:
+    """Report source files that are not read because of their extension, and `.yml` files."""
+    for name in SINGLE_FILES:
+        other = folder.root / (name[:-len(".yaml")] + ".yml")
+        if other.is_file() and not (folder.root / name).is_file():
+            folder.problems.error(folder.display(other), None, f"扩展名应为 .yaml：请改名为 {name}，否则不会被读取")
+    for name, suffixes in FOLDERS.items():
+        for path in folder.files(name, *WRONG_ENDINGS, ".yml", ".yaml", ".md", quiet=True):
+            lower = path.name.lower()
+            ending = next((e for e in WRONG_ENDINGS if lower.endswith(e)), None)
+            stem = path.name[:len(path.name) - len(ending)] if ending else path.stem
+            right = ".md" if ending in (".md.txt", ".markdown", ".mdown", ".mkd", ".mkdn") or \
+                (ending is None and suffixes == (".md",)) else ".yaml"
+            shown = folder.display(path)
+            if ending:
+                folder.problems.error(shown, None, f"扩展名是「{ending}」，不会被读取：请改名为 {stem}{right}"
+                                                   f"（记事本另存时请把“保存类型”选为“所有文件”）")
+            elif path.suffix.lower() not in suffixes:
+                kinds = "、".join(suffixes)
+                folder.problems.error(shown, None, f"{name}/ 中的源文件应为 {kinds} 文件，本文件不会被读取"
+                                                   + (f"；请改名为 {stem}.md" if right == ".md" and
+                                                      path.suffix.lower() == ".yml" else ""))
+            elif path.suffix.lower() == ".yml":
+                folder.problems.warn(shown, None, f"扩展名请用 .yaml（改名为 {stem}.yaml）；.yml 目前也能读取")
 
 
 def _read(folder: SourceFolder, path: Path) -> SourceFile | None:

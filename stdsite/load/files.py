@@ -92,10 +92,11 @@ class SourceFolder:
     def rel(self, path: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
 
-    def files(self, folder: str, *suffixes: str) -> list[Path]:
-        """Files under `folder` with one of `suffixes` (hidden ones skipped), in path order.
-        Links are followed alike for files and folders: one that leads out of the source folder
-        is reported and skipped (a folder link with everything under it)."""
+    def files(self, folder: str, *suffixes: str, quiet: bool = False) -> list[Path]:
+        """Files under `folder` whose names end with one of `suffixes` (hidden ones skipped), in
+        path order. Links are followed alike for files and folders: one that leads out of the
+        source folder is reported (unless `quiet`: a second walk) and skipped (a folder link with
+        everything under it)."""
         base = self.root / folder
         if not base.is_dir():
             return []
@@ -104,7 +105,8 @@ class SourceFolder:
             real = Path(here).resolve()
             shown = f"{self.given}/{Path(here).relative_to(self.root).as_posix()}"
             if not inside(real, self.root):
-                self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
+                if not quiet:
+                    self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
                 folders[:] = []
                 continue
             if real in visited:                 # a link back to a folder already read
@@ -114,9 +116,11 @@ class SourceFolder:
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             for name in names:
                 path = Path(here) / name
-                if name.startswith(".") or path.suffix.lower() not in suffixes or not path.is_file():
+                if name.startswith(".") or not name.lower().endswith(suffixes) or not path.is_file():
                     continue
                 if not inside(path.resolve(), self.root):
+                    if quiet:
+                        continue
                     self.problems.error(f"{shown}/{name}", None, "文件链接指向 standards_src/ 之外，已忽略")
                     continue
                 found.append(path)

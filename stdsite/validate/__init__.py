@@ -43,7 +43,7 @@ def validate(sources: Sources, problems: Problems, memo: FileMemo | None = None)
     framework = None
     if "framework.yaml" in single:
         framework = validate_framework(single["framework.yaml"], problems)
-    elif not (sources.folder.root / "framework.yaml").is_file():
+    elif not (sources.folder.root / "framework.yaml").is_file() and not (sources.folder.root / "framework.yml").is_file():
         problems.error(sources.shown("framework.yaml"), None, "缺少标准体系框架文件 framework.yaml")
     # a file's record depends on the file and on the other files it names (attachments): with a
     # memo, kept while the file is the same object and no other file of the folder changed

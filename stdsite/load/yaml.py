@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -266,7 +267,8 @@ class _Converter:
                 key = self.convert(key_node)
                 if isinstance(key, (YMap, YList)):
                     raise ReadProblem(self.line(key_node), "字段名必须是文字")
-                key = str(key) if not isinstance(key, str) else key
+                # a key typed with a full-width space or letters (`　level`, `ｔｉｔｌｅ`) means the half-width one
+                key = str(key) if not isinstance(key, str) else unicodedata.normalize("NFKC", key).strip()
                 if key in out:
                     raise ReadProblem(self.line(key_node), f"字段 {quote(key)} 重复出现")
                 out[key] = self.convert(value_node)
@@ -279,13 +281,32 @@ class _Converter:
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
 
 
-def _input_method_hint(text: str, line_offset: int) -> ReadProblem | None:
-    """Full-width colons and `key:value` without a space are the commonest slips of Chinese IMEs."""
+_FULLWIDTH_SPACE_AFTER = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\u3000")
+_FULLWIDTH_INDENT = re.compile(r"^ *\u3000")
+_FULLWIDTH_COMMA_KEY = re.compile(r"[{,].*，\s*([A-Za-z_][\w-]*)\s*:\s")
+
+
+def _input_method_hint(text: str, line_offset: int, failed: bool = False) -> ReadProblem | None:
+    """Full-width colons, spaces and commas where YAML needs half-width ones are the commonest
+    slips of Chinese input methods: each named with its line. Full-width spaces and commas are
+    looked for only in `failed` text (a text block may well indent its paragraphs with 「　」)."""
     for number, line in enumerate(text.split("\n"), start=1):
         m = _FULLWIDTH_KEY.match(line)
         if m:
             return ReadProblem(number + line_offset,
                                f"字段 {quote(m.group(1))} 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格")
+        if not failed:
+            continue
+        m = _FULLWIDTH_SPACE_AFTER.match(line)
+        if m:
+            return ReadProblem(number + line_offset,
+                               f"字段 {quote(m.group(1))} 的冒号后面是全角空格「　」，请改为半角空格")
+        if _FULLWIDTH_INDENT.match(line):
+            return ReadProblem(number + line_offset, "这一行开头用了全角空格「　」缩进，请改为半角空格")
+        m = _FULLWIDTH_COMMA_KEY.search(line)
+        if m and not line.lstrip().startswith("#"):
+            return ReadProblem(number + line_offset,
+                               f"字段 {quote(m.group(1))} 前面用了全角逗号「，」，请改为半角逗号「,」")
     return None
 
 
@@ -339,6 +360,9 @@ def _parse_yaml(text: str, line_offset: int = 0):
         problem.line = (problem.line or 0) + line_offset
         raise
     except yaml.MarkedYAMLError as exc:
+        hint = _input_method_hint(text, line_offset, failed=True)
+        if hint:
+            raise hint from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ReadProblem(line, f"YAML 格式错误：{_explain(exc)}") from None

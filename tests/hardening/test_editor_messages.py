@@ -130,3 +130,141 @@ def test_misspelt_and_unknown_block_kinds(make_project):
         "写错时整块会按原样显示为代码",
         f"{Q}:{line_of(text, '```json')}: 警告：代码块类型 「json」 不认识，整块将按原样显示为代码；结构化内容可用：{kinds}",
     ])
+
+
+def test_misnamed_source_files_are_reported(make_project):
+    yml = STANDARD_YAML.replace("1016-2020", "1017-2020")
+    code, lines = check(make_project({"standards/a.md.txt": STANDARD_MD, "standards/b.markdown": STANDARD_MD,
+                                      "standards/c.yml": yml, "courses/d.yml": "id: x\n", "plan.yml": "[]\n"}))
+    assert (code, lines) == (1, [
+        "courses/d.yml: courses/ 中的源文件应为 .md 文件，本文件不会被读取；请改名为 d.md",
+        "plan.yml: 扩展名应为 .yaml：请改名为 plan.yaml，否则不会被读取",
+        "standards/a.md.txt: 扩展名是「.md.txt」，不会被读取：请改名为 a.md（记事本另存时请把“保存类型”选为“所有文件”）",
+        "standards/b.markdown: 扩展名是「.markdown」，不会被读取：请改名为 b.md（记事本另存时请把“保存类型”选为“所有文件”）",
+        "standards/c.yml: 警告：扩展名请用 .yaml（改名为 c.yaml）；.yml 目前也能读取",
+    ])
+
+
+# -- 4, 5, 9: values quoted as written, full-width slips named ------------------------------------
+
+def test_decimal_clause_is_quoted_as_written(make_project):
+    text = STANDARD_MD + "\n```checklist\ntitle: 检查\nitems:\n  - {text: 甲, clause: 5.10}\n```\n"
+    code, lines = check(make_project({Q: text}))
+    assert (code, lines) == (1, [f"{Q}:{line_of(text, 'clause: 5.10')}: 条款号 「5.10」 没有加引号，会被读成 5.1；"
+                                 "请加引号，写成 clause: \"5.10\""])
+
+
+def test_full_width_slips_in_yaml_are_named(make_project):
+    a = STANDARD_YAML.replace("1016-2020", "1-2020").replace("title: ", "title:\u3000")
+    b = STANDARD_YAML.replace("1016-2020", "2-2020").replace("level:", "\u3000level:")   # read as `level`
+    c = STANDARD_MD.replace("101-2023", "103-2023") + "\n```flow\nsteps:\n  - {id: a，text: 申请}\n```\n"
+    code, lines = check(make_project({"standards/a.yaml": a, "standards/b.yaml": b, "standards/c.md": c}))
+    assert (code, lines) == (1, [
+        "standards/a.yaml:2: 字段 「title」 的冒号后面是全角空格「　」，请改为半角空格",
+        f"standards/c.md:{line_of(c, 'a，text')}: 「flow」块的 字段 「text」 前面用了全角逗号「，」，请改为半角逗号「,」",
+    ])
+
+
+def test_a_paragraph_indented_with_full_width_spaces_is_fine(make_project):
+    text = STANDARD_YAML + "summary: |\n  \u3000\u3000本标准规定了机关事务标准化工作的要求，text: 示例。\n"
+    assert check(make_project({"standards/db1016.yaml": text})) == (0, [])
+
+
+def test_messages_show_values_as_the_editor_wrote_them(make_project):
+    text = STANDARD_MD.replace("title: 公务用车使用管理规范", "title:\n  - 甲\n  - 乙").replace("tags: [公务用车, 派车]", "tags: {a: 1}")
+    code, lines = check(make_project({Q: text, "standards/z.yaml": "- 甲\n- 乙\n", "standards/e.yaml": STANDARD_YAML.replace(
+        "1016-2020", "3-2020") + "reviews:\n  - 2024-01-01\n"}))
+    assert (code, lines) == (1, [
+        "standards/e.yaml:8: 字段「reviews」的第 1 项应写成「字段: 值」的形式，如 - {date: 2024-01-01, note: 说明}，"
+        "实际是 「2024-01-01」",
+        f"{Q}:3: 字段「title」应为文字，实际是 「[甲, 乙]」",
+        f"{Q}:{line_of(text, 'tags')}: 字段「tags」应为文字，实际是 「{{a: …}}」",
+        "standards/z.yaml:1: 标准元数据应写成「字段: 值」的形式（每行一个字段），实际是 「[甲, 乙]」",
+    ])
+    for line in lines:
+        assert not any(word in line for word in ("映射", "空值", "None", "null", "['", "{'"))
+
+
+# -- 8: 文号 brackets ------------------------------------------------------------------------------------
+
+def test_document_number_brackets_name_the_right_character(make_project):
+    doc = "number: 渝机管发{}1号\ntitle: 关于测试的通知\nissuer: 重庆市机关事务管理局\nissued: 2024-01-01\n"
+    records = "- {date: 2024-03-01, indicator: milestones, title: 推进会, evidence: 示例(2022)12号}\n"
+    targets = ("periods:\n  - {name: 十四五, start: 2021-01-01, end: 2025-12-31,\n"
+               "     indicators: [{id: milestones, name: 里程碑, kind: count, target: 1}]}\n")
+    src = make_project({"documents/a.yaml": doc.format("[2024]"), "documents/b.yaml": doc.format("【2024】").replace("1号", "2号"),
+                        "records.yaml": records, "targets.yaml": targets})
+    code, lines = check(src)
+    assert lines[0] == ("records.yaml:1: 佐证文号 「示例(2022)12号」 的年份括号用了「()」，应为六角括号「〔〕」，写成 示例〔2022〕12号"
+                        "（括号不对时会被当作附件路径，找不到文件）")
+    assert lines[1:] == [
+        "documents/a.yaml:1: 警告：文号 「渝机管发[2024]1号」 的年份括号用了「[]」，应为六角括号「〔〕」，写成 渝机管发〔2024〕1号",
+        "documents/b.yaml:1: 警告：文号 「渝机管发【2024】2号」 的年份括号用了「【】」，应为六角括号「〔〕」，写成 渝机管发〔2024〕2号",
+    ]
+    assert code == 1
+
+
+# -- 10, 14: duplicates and replacing itself ----------------------------------------------------------
+
+def test_a_duplicate_code_is_reported_on_the_copy_naming_the_first(make_project):
+    """Files are taken in the order a file manager shows them (a9 before a10): the copy is a10."""
+    first = STANDARD_YAML.replace("1016-2020", "9-2020")
+    src = make_project({"standards/a9.yaml": first, "standards/a10.yaml": first})
+    assert check(src) == (1, [f"standards/a10.yaml:1: 标准编号 「DB50/T 9-2020」 与 {src}/standards/a9.yaml（第 1 行）重复；"
+                              "同一标准编号只能出现一次，请改正本文件或删除多余的一份"])
+
+
+def test_replacing_itself_is_one_message(make_project):
+    text = STANDARD_YAML + "replaces: [DB50/T 1016-2020]\n"
+    code, lines = check(make_project({"standards/db1016.yaml": text}))
+    assert (code, lines) == (1, ["standards/db1016.yaml:7: 标准不能代替自己 「DB50/T 1016-2020」"])
+
+
+# -- 11, 12, 13: hints that suggest only valid values ---------------------------------------------------
+
+def test_level_hint_suggests_what_was_meant(make_project):
+    code, lines = check(make_project({"standards/db1016.yaml": STANDARD_YAML.replace("地方标准", "省标准")}))
+    assert (code, lines) == (1, ["standards/db1016.yaml:3: 字段「level」的值 「省标准」 无效，应为 国家标准 · 行业标准 · "
+                                 "地方标准 · 团体标准 · 企业标准 · 组织内部标准 之一，是否应为「地方标准」？"])
+
+
+def test_date_hints_give_the_corrected_value(make_project):
+    text = STANDARD_YAML.replace("2020-09-30", "2020-2-30").replace("2020-12-30", "2020/03/01")
+    code, lines = check(make_project({"standards/db1016.yaml": text}))
+    assert (code, lines) == (1, ["standards/db1016.yaml:5: 字段「issued」的日期 「2020-2-30」 不存在：2020 年 2 月没有 30 日（只有 29 天）",
+                                 "standards/db1016.yaml:6: 字段「effective」的日期 「2020/03/01」 格式不对，请写成 2020-03-01"])
+
+
+QUIZ_COURSE = "---\nid: c1\ntitle: 课程\n---\n\n## 1 派车\n\n```quiz\n{}```\n"
+
+
+def test_quiz_slips_get_hints_that_name_only_real_options(make_project):
+    quiz = ("- q: 甲\n  type: 判断\n  options: [正确, 错误]\n  answer: 对\n"
+            "- q: 乙\n  options: [5年, 8年]\n  answer: B\n"
+            "- q: 丙\n  options: [5年, 8年]\n  answer: 9年\n  points: 0\n")
+    text = QUIZ_COURSE.format(quiz)
+    code, lines = check(make_project({"courses/c.md": text}))
+    assert (code, lines) == (1, [
+        "courses/c.md:10: 第 1 题不用写题型 「type: 判断」，请删去这一行：题型由答案决定——单选题写一个答案（answer: 8年），"
+        "多选题把答案写成列表（answer: [0, 2]），判断题的选项写 [正确, 错误]",
+        "courses/c.md:12: 第 1 题的答案 「对」 不是任何一个选项（选项：正确、错误），是否应为 「正确」？（答案要与选项的文字完全一致）",
+        "courses/c.md:15: 第 2 题的答案 「B」 不是任何一个选项（选项：5年、8年）；答案不能写字母：选第 2 个选项请写 answer: 8年"
+        "（或写序号 answer: 1，序号从 0 数起）",
+        "courses/c.md:18: 第 3 题的答案 「9年」 不是任何一个选项（选项：5年、8年）",
+        "courses/c.md:19: 第 3 题的分值「points」 「0」 不能是 0 或负数：请写大于 0 的数字，如 points: 2（不写时每题 1 分）",
+    ])
+
+
+def test_checklist_points_and_a_quiz_in_a_standard(make_project):
+    text = (STANDARD_MD + "\n```checklist\ntitle: 检查\nitems:\n  - {text: 甲, points: -2}\n  - {text: 乙, points: 0}\n```\n"
+            "\n```checklist\ntitle: 复查\nitems:\n  - {text: 丙, points: 0}\n```\n"
+            "\n```quiz\n- q: 题\n  options: [甲, 乙]\n  answer: 甲\n```\n")
+    code, lines = check(make_project({Q: text}))
+    assert (code, lines) == (1, [
+        f"{Q}:{line_of(text, 'points: -2')}: 检查表「检查」的第 1 项的分值「points」 「-2」 不能是负数：请写 0 或正数，"
+        "如 points: 5（不写时每项 1 分）",
+        f"{Q}:{line_of(text, 'title: 复查') + 1}: 检查表「复查」各项的分值都是 0，总分为 0，无法计算得分；"
+        "请给至少一项写大于 0 的 points，或删去 points（不写时每项 1 分）",
+        f"{Q}:{line_of(text, '```quiz')}: 警告：标准正文中不宜放测验「quiz」：测验和考试写在 courses/ 下的课程文件中"
+        "（课程的 standards 字段写明所讲的标准）；请把这一块移到相关课程",
+    ])

@@ -191,6 +191,9 @@ INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|
                          r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 
 
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:\s*(<[^>\n]*>|\S+)")
+
+
 @dataclass(frozen=True)
 class Link:
     """A Markdown link or image written in a body: its target as written and its line."""
@@ -205,9 +208,12 @@ def links(body: str, body_line: int) -> list[Link]:
     fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
     out = []
     for offset, text in enumerate(body.split("\n")):
-        if "](" not in text or body_line + offset in fenced:
+        if ("](" not in text and "]:" not in text) or body_line + offset in fenced:
             continue
         text = re.sub(r"(`+).+?\1", "", text)
+        definition = LINK_DEFINITION.match(text)
+        if definition:                  # `[1]: files/表.pdf`, used as `[表][1]`
+            out.append(Link(definition.group(1).strip("<>"), False, body_line + offset))
         for m in INLINE_LINK.finditer(text):
             out.append(Link(m.group(2).strip("<>").strip(), m.group(1) == "!", body_line + offset))
     return out

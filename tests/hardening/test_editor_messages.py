@@ -268,3 +268,10 @@ def test_checklist_points_and_a_quiz_in_a_standard(make_project):
         f"{Q}:{line_of(text, '```quiz')}: 警告：标准正文中不宜放测验「quiz」：测验和考试写在 courses/ 下的课程文件中"
         "（课程的 standards 字段写明所讲的标准）；请把这一块移到相关课程",
     ])
+
+
+def test_reference_style_link_definitions_are_checked(make_project):
+    text = with_body("派车应登记。", "派车应登记，见[表][1]。\n\n[1]: files/a.pdf\n[2]: https://www.cq.gov.cn/")
+    code, lines = check(make_project({Q: text}))
+    assert (code, lines) == (1, [f"{Q}:{line_of(text, '[1]: files')}: 链接 「files/a.pdf」 指向的文件不存在：正文中的链接只能是网址"
+                                 "（https://…）；引用标准请写 [[标准编号]]，文件请写在 attachments 中作为附件发布"])

@@ -19,7 +19,7 @@ from ..model import DEFAULT_TARGETS, Framework, Project, Standard
 from ..text import natural_key, normalize_code
 from .body import clauses
 from .bodytext import check_body_text
-from .blocks import check_blocks
+from .blocks import check_blocks, check_own_blocks
 from .cases import validate_case
 from .courses import validate_course
 from .crossref import check_references
@@ -102,6 +102,8 @@ def with_body(make: Callable[[SourceFile], T | None], problems: Problems,
             else:                      # the clause rules still hold (the record reported them when it exists)
                 numbers = frozenset(c.number for c in clauses(file.headings, check))
         check_body_text(file.body, file.body_line, check, numbers)
+        if record is None:
+            check_own_blocks(file.blocks, check, numbers)
         return record
     return run
 

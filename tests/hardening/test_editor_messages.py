@@ -275,3 +275,16 @@ def test_reference_style_link_definitions_are_checked(make_project):
     code, lines = check(make_project({Q: text}))
     assert (code, lines) == (1, [f"{Q}:{line_of(text, '[1]: files')}: 链接 「files/a.pdf」 指向的文件不存在：正文中的链接只能是网址"
                                  "（https://…）；引用标准请写 [[标准编号]]，文件请写在 attachments 中作为附件发布"])
+
+
+def test_blocks_of_a_file_with_a_front_matter_slip_are_checked_too(make_project):
+    text = (with_body("level: 组织内部标准", "level：组织内部标准")
+            + "\n```flow\nsteps:\n  - {id: a, text: 甲, next: zz}\n  - {id: b, text: 乙, type: end}\n```\n")
+    course = "---\nid: c1\ntitle: 课\naudience：一线职工\n---\n\n## 1 派车\n\n```checklist\nitems:\n  - {text: 甲, points: -1}\n```\n"
+    code, lines = check(make_project({Q: text, "courses/c.md": course}))
+    assert (code, lines) == (1, [
+        "courses/c.md:4: 字段 「audience」 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格",
+        "courses/c.md:11: 检查表的第 1 项的分值「points」 「-1」 不能是负数：请写 0 或正数，如 points: 5（不写时每项 1 分）",
+        f"{Q}:4: 字段 「level」 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格",
+        f"{Q}:{line_of(text, 'next: zz')}: 流程的步骤 「a」的「next」指向不存在的步骤 「zz」（已有步骤：a、b）",
+    ])

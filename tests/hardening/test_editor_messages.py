@@ -287,4 +287,5 @@ def test_blocks_of_a_file_with_a_front_matter_slip_are_checked_too(make_project)
         "courses/c.md:11: 检查表的第 1 项的分值「points」 「-1」 不能是负数：请写 0 或正数，如 points: 5（不写时每项 1 分）",
         f"{Q}:4: 字段 「level」 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格",
         f"{Q}:{line_of(text, 'next: zz')}: 流程的步骤 「a」的「next」指向不存在的步骤 「zz」（已有步骤：a、b）",
+        f"{Q}:{line_of(text, 'id: b')}: 流程的步骤 「b」从第一步无法到达；请用 next、yes 或 no 指向它，或删去",
     ])

@@ -101,7 +101,7 @@ def with_body(make: Callable[[SourceFile], T | None], problems: Problems,
                 numbers = record.clause_numbers
             else:                      # the clause rules still hold (the record reported them when it exists)
                 numbers = frozenset(c.number for c in clauses(file.headings, check))
-        check_body_text(file.body, file.body_line, check, numbers)
+        check_body_text(file.body, file.body_line, check, numbers, file.path.parent)
         if record is None:
             check_own_blocks(file.blocks, check, numbers)
         return record

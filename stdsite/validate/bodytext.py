@@ -5,6 +5,8 @@ errors, so that one run reports everything."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import quote
 from ..load.markdown import FOREWORDS, chinese_numbered, glued_number, heading_slips, links, scan
@@ -23,10 +25,12 @@ CHINESE_KINDS = {"流程": "flow", "流程图": "flow", "检查表": "checklist"
                  "考题": "quiz"}
 
 
-def check_body_text(body: str, body_line: int, check: Checker, clauses: frozenset[str] | None = None) -> None:
+def check_body_text(body: str, body_line: int, check: Checker, clauses: frozenset[str] | None = None,
+                    here: Path | None = None) -> None:
     """Every rule of this module; `clauses` are the clause numbers of a standard (None for a course
-    or a case: their headings are not clauses and their `#anchors` are not checked)."""
-    _links(body, body_line, check, clauses)
+    or a case: their headings are not clauses, so `#anchors` have nothing to point at); `here` is
+    the file's folder (a link to a file that is there gets its own hint)."""
+    _links(body, body_line, check, clauses, here)
     for line, message in heading_slips(body, body_line):
         check.warn(line, message)
     if clauses is not None:
@@ -34,7 +38,7 @@ def check_body_text(body: str, body_line: int, check: Checker, clauses: frozense
     _fence_kinds(body, body_line, check)
 
 
-def _links(body: str, body_line: int, check: Checker, clauses: frozenset[str] | None) -> None:
+def _links(body: str, body_line: int, check: Checker, clauses: frozenset[str] | None, here: Path | None) -> None:
     forewords = {FOREWORDS[name] for h in scan(body, body_line)[0]
                  if h.level == 2 and (name := re.sub(r"[\s\u3000]", "", h.text)) in FOREWORDS}
     for link in links(body, body_line):
@@ -62,12 +66,22 @@ def _links(body: str, body_line: int, check: Checker, clauses: frozenset[str] | 
                                    f"文件请写在 attachments 中作为附件发布")
         elif re.match(r"^www\.|^[\w-]+\.(gov|com|org|net|edu)\.cn\b|^[\w-]+\.(com|cn|org|net)(/|$)", target):
             check.error(link.line, f"{what} {quote(target)} 缺少「https://」，请写完整的网址，如 https://{target}")
+        elif here is not None and _is_file(here, target):
+            check.error(link.line, f"{what} {quote(target)} 指向文件夹中的文件，正文中不能这样链接，网站上打不开；"
+                                   f"请把它写在 attachments 中作为附件发布（页面末尾会列出下载链接）")
         elif link.image:
             check.error(link.line, f"图片 {quote(target)} 指向的文件不存在：正文中不能直接插入文件夹里的图片；"
                                    f"图片请写在 attachments 中作为附件发布，流程和示意图可用 flow 或 dot 代码块绘制")
         else:
             check.error(link.line, f"链接 {quote(target)} 指向的文件不存在：正文中的链接只能是网址（https://…）；"
                                    f"引用标准请写 [[标准编号]]，文件请写在 attachments 中作为附件发布")
+
+
+def _is_file(here: Path, target: str) -> bool:
+    try:
+        return (here / unquote(target.partition("#")[0].partition("?")[0])).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _clause_shapes(body: str, body_line: int, check: Checker) -> None:

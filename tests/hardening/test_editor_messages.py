@@ -289,3 +289,10 @@ def test_blocks_of_a_file_with_a_front_matter_slip_are_checked_too(make_project)
         f"{Q}:{line_of(text, 'next: zz')}: 流程的步骤 「a」的「next」指向不存在的步骤 「zz」（已有步骤：a、b）",
         f"{Q}:{line_of(text, 'id: b')}: 流程的步骤 「b」从第一步无法到达；请用 next、yes 或 no 指向它，或删去",
     ])
+
+
+def test_a_link_to_a_file_beside_the_standard_says_to_attach_it(make_project):
+    text = with_body("派车应登记。", "派车应登记，见[登记表](files/登记表.pdf)。")
+    code, lines = check(make_project({Q: text, "standards/files/登记表.pdf": b"%PDF-1.4\n"}))
+    assert (code, lines) == (1, [f"{Q}:{line_of(text, '登记表.pdf')}: 链接 「files/登记表.pdf」 指向文件夹中的文件，正文中不能这样链接，"
+                                 "网站上打不开；请把它写在 attachments 中作为附件发布（页面末尾会列出下载链接）"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .yaml import ReadProblem
@@ -162,7 +163,8 @@ def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference
 def parse_reference(raw: str, line: int) -> Reference:
     target = raw.strip()
     code, _, clause = target.partition("#")
-    return Reference(raw, code.strip() or None, clause.strip() or None, line)
+    clause = unicodedata.normalize("NFKC", clause).strip()        # `#５.１` is 5.1
+    return Reference(raw, code.strip() or None, clause or None, line)
 
 
 def text_references(text: str, line: int) -> list[Reference]:

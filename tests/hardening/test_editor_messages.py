@@ -296,3 +296,14 @@ def test_a_link_to_a_file_beside_the_standard_says_to_attach_it(make_project):
     code, lines = check(make_project({Q: text, "standards/files/登记表.pdf": b"%PDF-1.4\n"}))
     assert (code, lines) == (1, [f"{Q}:{line_of(text, '登记表.pdf')}: 链接 「files/登记表.pdf」 指向文件夹中的文件，正文中不能这样链接，"
                                  "网站上打不开；请把它写在 attachments 中作为附件发布（页面末尾会列出下载链接）"])
+
+
+def test_full_width_clause_numbers_in_headings_and_references_are_read_as_half_width(make_project, tmp_path):
+    text = (with_body("### 5.1 派车", "### ５．１ 派车").replace("[[#5.1]]", "[[#５.１]]")
+            + "\n```flow\nsteps:\n  - {id: a, text: 甲, clause: \"５.１\"}\n```\n")
+    src = make_project({Q: text})
+    assert check(src) == (0, [])
+    result = run_build("build", "--src", str(src), "--out", str(tmp_path / "site"), "--as-of", "2025-06-30")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/standards/q-cqjg-101-2023/index.html").read_text(encoding="utf-8")
+    assert 'id="5.1"' in page and 'href="#5.1"' in page

@@ -81,9 +81,8 @@ def validate(sources: Sources, problems: Problems, memo: FileMemo | None = None)
     project = check_references(project, problems, framework_known=framework is not None)
     project = check_plan(project, problems)
     project = check_feedback(project, sources.shown("feedback.yaml"), problems)
-    if framework is None:
-        return None
-    return check_blocks(project, problems, memo)
+    project = check_blocks(project, problems, memo)         # reported even when framework.yaml is unusable
+    return None if framework is None else project
 
 
 def with_body(make: Callable[[SourceFile], T | None], problems: Problems,

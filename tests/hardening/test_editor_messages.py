@@ -307,3 +307,11 @@ def test_full_width_clause_numbers_in_headings_and_references_are_read_as_half_w
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/standards/q-cqjg-101-2023/index.html").read_text(encoding="utf-8")
     assert 'id="5.1"' in page and 'href="#5.1"' in page
+
+
+def test_an_unusable_framework_does_not_hide_the_blocks_problems(make_project):
+    text = STANDARD_MD + "\n```flow\nsteps:\n  - {id: a, text: 甲, next: zz}\n  - {id: zz, text: 乙, type: end}\n  - {id: c, text: 丙}\n```\n"
+    code, lines = check(make_project({"framework.yaml": "categories: [\n", Q: text}))
+    assert code == 1
+    assert lines == ["framework.yaml:2: YAML 格式错误：请检查这一行及上一行的缩进、冒号「:」、括号和引号是否成对",
+                     f"{Q}:{line_of(text, 'id: c')}: 流程的步骤 「c」从第一步无法到达；请用 next、yes 或 no 指向它，或删去"]

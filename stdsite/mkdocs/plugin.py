@@ -87,9 +87,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
-        session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
+        shown, session.notices = session.notices, [n for n in (pipeline.site_url_notice(config.site_url),) if n]
         for notice in session.notices:
-            log.info(notice)            # build.py prints it (a warning would fail a strict build)
+            if notice not in shown:     # (the preview's session lives on: once, not after every save)
+                log.info(notice)        # build.py prints it (a warning would fail a strict build)
         contact, wrong = feedback_contact(config.extra.get("feedback"))
         if wrong:
             for line in wrong:

@@ -19,7 +19,7 @@ _SVG_OPEN = re.compile(r'<svg width="(\d+)" height="(\d+)"')
 
 def chart_html(svg: str | None, prefix: str, label: str, min_scale: float | None = None) -> str:
     """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable (never
-    drawn larger; scaled down to fit the column), tap to open the pan-and-zoom view (blocks.js).
+    drawn larger; scaled down to fit the column), tap to open the pan-and-zoom view (flowchart.js).
     With `min_scale` the chart shrinks no further than that and its box scrolls sideways instead
     (a diagram laid out to stay readable at that scale, such as the system's structure diagram)."""
     if svg is None:

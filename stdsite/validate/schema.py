@@ -143,7 +143,7 @@ class Checker:
         if isinstance(raw, bool):
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(str(raw).lower())}；如确为文字请加引号")
         elif isinstance(raw, (int, float)):
-            self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{raw}\"")
+            self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{shown(raw)}\"")
         else:
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(describe(raw))}")
         return None

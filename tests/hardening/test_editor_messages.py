@@ -315,3 +315,9 @@ def test_an_unusable_framework_does_not_hide_the_blocks_problems(make_project):
     assert code == 1
     assert lines == ["framework.yaml:2: YAML 格式错误：请检查这一行及上一行的缩进、冒号「:」、括号和引号是否成对",
                      f"{Q}:{line_of(text, 'id: c')}: 流程的步骤 「c」从第一步无法到达；请用 next、yes 或 no 指向它，或删去"]
+
+
+def test_a_number_where_text_belongs_is_quoted_back_as_written(make_project):
+    text = STANDARD_YAML + "summary: 1.10\n"
+    code, lines = check(make_project({"standards/db1016.yaml": text}))
+    assert (code, lines) == (1, ['standards/db1016.yaml:7: 字段「summary」应为文字，实际是数字 「1.10」；请加引号，如 summary: "1.10"'])

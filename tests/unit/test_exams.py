@@ -67,10 +67,10 @@ def test_an_exam_needs_questions(make_project):
      "SRC/courses/c.md:10: 第 1 题的答案列表是空的：多选题至少写一个正确选项，如 answer: [0, 2]"),
     ("- q: 题\n  options: [甲, 乙, 丁]\n  answer: [[0, 1]]\n",
      "SRC/courses/c.md:10: 第 1 题的答案 「[0, 1]」 无效：多选题的答案列表中每项写一个选项的文字或序号"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 0\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「0」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: -2\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「-2」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 两分\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「两分」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: true\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「true」 无效：应为大于 0 的数字，如 points: 2"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 0\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「0」 不能是 0 或负数：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: -2\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「-2」 不能是 0 或负数：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 两分\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「两分」 不是数字：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: true\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「true」 不是数字：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
 ])
 def test_question_rules(make_project, quiz, expected):
     assert errors(make_project, {"courses/c.md": exam_course(quiz)}) == [expected]
@@ -133,7 +133,7 @@ def test_every_new_problem_is_reported_in_one_check(make_project):
         "SRC/courses/c.md:4", "SRC/courses/c.md:5", "SRC/courses/c.md:11", "SRC/courses/c.md:15",
         "SRC/training_sessions.yaml:1"]
     assert "「150」 应在 0 到 100 之间" in lines[0] and "「a.exe」 的类型不能发布" in lines[1]
-    assert "「丙」 不是任何一个选项" in lines[2] and "分值「points」 「0」 无效" in lines[3] and "「-1」" in lines[4]
+    assert "「丙」 不是任何一个选项" in lines[2] and "分值「points」 「0」 不能是 0 或负数" in lines[3] and "「-1」" in lines[4]
     assert "Traceback" not in result.stderr
 
 

@@ -183,7 +183,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
 
     papers = ""
     if course.exam is not None:
-        papers = link(printout_src(course.id, PAPER), "试卷")      # the answers: from the 试卷 page, not here
+        papers = link(printout_src(course.id, PAPER), "试卷")      # the answers: from the 签到表, not here
     exam = f' · 考试，百分制 {num(course.exam.pass_mark)} 分及以上通过' if course.exam else ""
     return (f'<div class="std-course-bar" data-search-exclude>'
             f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{minutes_text(facts.length(course))}'
@@ -196,7 +196,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             '<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
             + link(signin_src(course.id), "签到表") + papers
             + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
-            + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
+            + link(evaluation_xlsx(course.id, course.title), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
             '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
             '</div>\n\n')

@@ -46,15 +46,15 @@ def test_full_width_document_number_is_a_duplicate(make_project):
                         "documents/b.yaml": DOC.format(number="ＤＢ５０〔２０２４〕１号")})
     code, _, err = cli("check", "--src", str(src))
     assert code == 1
-    assert (f"{src}/documents/b.yaml:1: 文号 「ＤＢ５０〔２０２４〕１号」 与 {src}/documents/a.yaml 重复"
-            f"（全角与半角、大小写不同的写法也算重复）") in err
+    assert (f"{src}/documents/b.yaml:1: 文号 「ＤＢ５０〔２０２４〕１号」 与 {src}/documents/a.yaml（第 1 行）重复"
+            f"（全角与半角、大小写不同的写法也算重复）") in err, err
 
 
 def test_full_width_standard_code_is_a_duplicate(make_project):
     src = make_project({"standards/a.yaml": std(code="DB50/T 9-2024"), "standards/b.yaml": std(code="ＤＢ５０／Ｔ ９-２０２４")})
     code, _, err = cli("check", "--src", str(src))
     assert code == 1
-    assert f"{src}/standards/b.yaml:1: 标准编号 「DB50/T 9-2024」 与 {src}/standards/a.yaml 重复" in err
+    assert f"{src}/standards/b.yaml:1: 标准编号 「DB50/T 9-2024」 与 {src}/standards/a.yaml（第 1 行）重复" in err, err
 
 
 def test_line_breaks_and_tabs_in_a_summary_are_fine(make_project):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .derive.catalog import Catalog, document_status
 from .derive.editions import title as directory_title
-from .derive.frozen import frozen_edition_errors
+from .derive.frozen import changed_since_publish, frozen_edition_errors
 from .derive.warnings import catalog_warnings
 from .errors import BuildFailed, Problems, SourceError
 from .load import load_sources
@@ -67,7 +67,7 @@ def check(settings: Settings, cache: BuildCache) -> tuple[Project | None, Proble
     project = validate(sources, problems, cache.files) if sources is not None else None
     if project is not None:
         project = graphviz.check_diagrams(project, problems, cache)
-        problems.items.extend(frozen_edition_errors(project))
+        problems.items.extend(changed_since_publish(project) + frozen_edition_errors(project))
         if not problems.errors:
             problems.items.extend(catalog_warnings(Catalog(project, settings.as_of)))
     cache.save()

@@ -15,6 +15,27 @@ from collections.abc import Iterable
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DASHES = dict.fromkeys(map(ord, "—–－‐‑‒―−﹣"), "-")
 
+# invisible characters that make two values look the same (or text run backwards): control
+# characters, format characters (zero-width, BOM, bidi controls) and line/paragraph separators
+INVISIBLE_NAMES = {
+    0x200B: "零宽空格", 0x200C: "零宽非连接符", 0x200D: "零宽连接符", 0xFEFF: "零宽不换行空格（BOM）",
+    0x2060: "零宽字连接符", 0x00AD: "软连字符", 0x200E: "从左到右标记", 0x200F: "从右到左标记",
+    **dict.fromkeys(range(0x202A, 0x202F), "双向文字控制符"), **dict.fromkeys(range(0x2066, 0x206A), "双向文字隔离符"),
+    0x2028: "行分隔符", 0x2029: "段分隔符",
+}
+
+
+def invisible_character(text: str, allowed: str = "") -> tuple[int, str] | None:
+    """(1-based position, description) of the first invisible character in `text` (other than
+    those in `allowed`), or None."""
+    for index, char in enumerate(text, start=1):
+        if char in allowed or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"):
+            continue
+        code = ord(char)
+        name = INVISIBLE_NAMES.get(code, "控制字符" if unicodedata.category(char) == "Cc" else "不可见字符")
+        return index, f"U+{code:04X}（{name}）"
+    return None
+
 
 def normalize_code(code: str) -> str:
     """Normalise a standard code: NFKC, any dash to '-', runs of spaces to one."""

@@ -14,7 +14,7 @@ from typing import TextIO
 from .. import pipeline
 from ..errors import BuildFailed, Problems, ToolMissing, UsageError, os_reason
 from ..model import Project
-from ..output.cache import BuildCache
+from ..output.cache import BuildCache, check_cache_place
 from ..output.graphviz import require_dot
 from ..output.parallel import available_cores
 from .args import parse_args
@@ -26,7 +26,10 @@ def session_for(args: argparse.Namespace, workers: int = 1) -> pipeline.Session:
     """The settings and the build cache of this command (`workers`: processes a build may use)."""
     here = Path(args.config).resolve().parent
     settings = pipeline.Settings(args.src, args.as_of_date, here / "diagrams", workers)
-    return pipeline.Session(settings, BuildCache(Path(args.cache) if args.cache else here / ".cache" / "stdsite"))
+    cache = Path(args.cache) if args.cache else here / ".cache" / "stdsite"
+    check_cache_place(cache, [(Path(args.src), "源文件夹")])
+    check_cache_place(cache, [(Path(args.out), "网站输出文件夹"), (Path(args.dist), "离线包文件夹")], inside=False)
+    return pipeline.Session(settings, BuildCache(cache))
 
 
 def report(problems: Problems, out: TextIO | None = None) -> None:

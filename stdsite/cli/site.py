@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import re
 import shutil
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import pipeline
 from ..errors import BuildFailed, UsageError, os_reason
 from ..mkdocs import driver
-from ..output.folders import STAMP, STAMP_TEXT, guard_output_folder, replace_dir, working_folder
+from ..output.cache import read_trusted, trusted_folder
+from ..output.folders import (STAMP, STAMP_TEXT, guard_output_folder, make_public, replace_dir,
+                              working_folder)
 from ..output.sitefiles import SiteWriter
 
 
@@ -72,10 +77,17 @@ def template_cache(session: pipeline.Session) -> object | None:
     """Compiled theme templates kept in the build cache (Jinja checks each against its source)."""
     if session.cache.folder is None:
         return None
-    import jinja2
-    folder = session.cache.folder / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return TrustedBytecodeCache(str(trusted_folder(session.cache.folder / "templates")))
+
+
+class TrustedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache reading only files this user wrote and no one else may write
+    (compiled templates are code)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read_trusted(Path(self._get_cache_filename(bucket)))
+        if data is not None:
+            bucket.load_bytecode(io.BytesIO(data))
 
 
 def build_site(session: pipeline.Session, out: Path, config_file: str, offline: bool = False) -> None:
@@ -101,6 +113,7 @@ def build_site(session: pipeline.Session, out: Path, config_file: str, offline: 
         except (PluginError, BuildError, Abort) as exc:
             raise BuildFailed([]) from exc
         try:
+            make_public(tmp)                  # the web server (another user) reads the site
             replace_dir(tmp, out)
         except OSError as exc:
             raise UsageError(f"无法把网站放到 {out}：{os_reason(exc)}") from None

@@ -15,6 +15,8 @@ current sources would list differently, for the build warning (derive/warnings.p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 
 from .. import urls
@@ -336,7 +338,27 @@ def frozen_json(view: EditionView, directory_title: str) -> dict:
                         "issued": iso_date(e.issued), "effective": iso_date(e.effective), "group": list(e.group)}
                        for e in view.entries]
     data["removed_entries"] = [{"kind": r.kind, "id": r.id, "title": r.title} for r in view.removed]
+    data["seal"] = seal(data)
     return data
+
+
+def seal(data: dict) -> dict:
+    """What a published file held, for noticing a later hand edit (derive/frozen.py): a digest of
+    each entry (with its details), by "kind id", and one of everything else. Not a signature:
+    it catches a careless edit, not a forger."""
+    details = data.get("details") if isinstance(data.get("details"), list) else []
+    entries = {}
+    for index, entry in enumerate(data.get("entries") or []):
+        detail = details[index] if index < len(details) else None
+        key = f"{entry.get('kind')} {entry.get('id')}" if isinstance(entry, dict) else str(entry)
+        entries[key] = _digest([entry, detail])
+    rest = {k: v for k, v in data.items() if k not in ("entries", "details", "seal")}
+    return {"entries": entries, "rest": _digest(rest)}
+
+
+def _digest(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 # -- frozen files ----------------------------------------------------------------------------

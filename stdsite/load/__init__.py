@@ -202,10 +202,10 @@ def _frozen_editions(folder: SourceFolder) -> tuple[dict[str, tuple[str, dict]],
 
 
 def _list_lines(text: str, data: dict) -> dict[str, int]:
-    """{"added:<id>" / "removed:<id>": line} — where each id of those lists first appears after
-    the list's key in the file (JSON keeps no positions)."""
+    """{"added:<id>" / "removed:<id>" / "entries:<id>": line} — where each id of those lists first
+    appears after the list's key in the file (JSON keeps no positions)."""
     out = {}
-    for key in ("added", "removed"):
+    for key in ("added", "removed", "entries"):
         start = text.find(f'"{key}"')
         items = data.get(key)
         if start < 0 or not isinstance(items, list):

@@ -110,6 +110,34 @@ def bracket_heavy(body: str, body_line: int) -> tuple[tuple[int, int, int], ...]
     return tuple(out)
 
 
+# Python-Markdown handles each level of a nested list or quote by recursion: 200 levels of list
+# take 5 s, 400 end in a RecursionError (a traceback); no document needs more than a few
+MAX_NESTING = 12
+_THEMATIC_BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_NESTING = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*")
+
+
+def deep_nesting(body: str, body_line: int) -> tuple[tuple[int, int], ...]:
+    """(line, levels) of every line outside code fences opening more than MAX_NESTING levels of
+    list items and quotes (by its indentation, four spaces a level, and its markers `- 1. >`)."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    out = []
+    for offset, text in enumerate(body.split("\n")):
+        stripped = text.lstrip(" \t")
+        if not stripped or body_line + offset in fenced or _THEMATIC_BREAK.match(stripped):
+            continue
+        markers, position = 0, 0
+        while (m := _NESTING.match(stripped, position)) is not None and m.end() > position:
+            markers, position = markers + 1, m.end()
+        if markers == 0:
+            continue
+        indent = len(text[:len(text) - len(stripped)].expandtabs(4))
+        levels = indent // 4 + markers
+        if levels > MAX_NESTING:
+            out.append((body_line + offset, levels))
+    return tuple(out)
+
+
 def _dedent(line: str, indent: int) -> str:
     """Remove up to `indent` leading spaces (the opening fence's indentation)."""
     strip = len(line) - len(line.lstrip(" "))

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusio
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from ..output.cache import read_trusted
 from ..output.sitefiles import Manifest, SiteWriter
 from .pagekeys import NavKeys, lookups_hold, page_key, shared_key, source_key
 from .pagework import (Cancelled, Clock, LogCapture, PageRecord, Run, convert, prepare, render_many, replay,
@@ -54,11 +55,11 @@ class SiteState:
 
     @staticmethod
     def load(path: Path | None) -> SiteState:
-        if path is None or not path.is_file():
+        data = read_trusted(path) if path is not None else None       # only a file this user wrote
+        if data is None:
             return SiteState()
         try:
-            with path.open("rb") as handle:
-                version, manifest, pages, links = pickle.load(handle)
+            version, manifest, pages, links = pickle.loads(data)
         except Exception:                 # damaged or foreign: build everything afresh
             return SiteState()
         return SiteState(Manifest(manifest), pages, links) if version == STATE_VERSION else SiteState()

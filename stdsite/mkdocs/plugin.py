@@ -26,8 +26,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import pipeline
-from ..errors import BuildFailed, ToolMissing
-from ..output.cache import BuildCache
+from ..errors import BuildFailed, ToolMissing, UsageError
+from ..output.cache import BuildCache, check_cache_place
 from ..output.search_index import listing_entries
 from ..output.sitefiles import SiteWriter
 from ..render.common import safe_html
@@ -74,7 +74,12 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if isinstance(as_of, str):
             as_of = dt.date.fromisoformat(as_of)
         settings = pipeline.Settings(self.config.src, as_of, here / self.config.diagrams)
-        return pipeline.Session(settings, BuildCache(here / self.config.cache))
+        try:
+            check_cache_place(here / self.config.cache, [(Path(self.config.src), "源文件夹"),
+                                                         (Path(config.site_dir), "网站输出文件夹")])    # mkdocs: no guard
+            return pipeline.Session(settings, BuildCache(here / self.config.cache))
+        except UsageError as exc:
+            raise PluginError(str(exc)) from None
 
     # -- build steps ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import UsageError, os_reason
 from .files import epoch_date_time, write_zip
-from .folders import STAMP, guard_output_folder, stamp, working_folder
+from .folders import STAMP, guard_output_folder, make_public, stamp, working_folder
 
 OURS = ("standards-offline-*.zip", "standards-offline-*.zip.sha256", ".bundle-*", ".dist.building-*", STAMP)
 
@@ -58,6 +58,10 @@ def make_bundle(dist: Path, as_of: dt.date, epoch: int, build_site: Callable[[Pa
         raise UsageError(f"无法写入离线包文件夹 {dist}：{os_reason(exc)}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        make_public(dist)                 # the web server (another user) serves the downloads
+    except OSError as exc:
+        raise UsageError(f"无法写入离线包文件夹 {dist}：{os_reason(exc)}") from None
     return target
 
 

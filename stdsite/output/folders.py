@@ -73,6 +73,25 @@ def stamp(folder: Path) -> None:
     (folder / STAMP).write_bytes(STAMP_TEXT)
 
 
+def make_public(folder: Path) -> None:
+    """Let everyone read `folder` and everything in it (folders 755, files 644), whatever the
+    umask: the web server runs as another user, and a working folder starts as 700 (mkdtemp)."""
+    _chmod(folder, 0o755)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                make_public(Path(entry.path))
+            else:
+                _chmod(Path(entry.path), 0o644)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.lstat(path).st_mode & 0o7777 != mode:
+        os.chmod(path, mode)
+
+
 def working_folder(beside: Path, kind: str) -> Path:
     """A new hidden folder next to `beside` (same file system, so a rename swaps it in), named
     with our process id; folders of the same kind left by killed runs are removed first."""

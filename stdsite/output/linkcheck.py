@@ -105,15 +105,17 @@ def _resolve(folder: str, raw: bytes, base: str) -> tuple[str | None, str | None
 
 
 def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.Pattern = STANDARD_PAGE_FILE,
-               digests: Mapping[str, str] | None = None, memo: dict[str, PageLinks] | None = None
-               ) -> list[BrokenLink]:
+               digests: Mapping[str, str] | None = None, memo: dict[str, PageLinks] | None = None,
+               folders: bool = True) -> list[BrokenLink]:
     """Every broken relative link of the site in `site`, sorted by page.
 
     `base_path` is the path of the site's URL (`/` or `/std/`): root-relative links (`/assets/…`,
     used by 404.html) are resolved against it. Anchors (`#5.1`) are checked on pages whose path
     matches `anchor_pages` (standard pages: a clause link `#5.1` needs the clause).
     `digests` (site path → content digest, from the build's writer) and `memo` (digest →
-    PageLinks, kept from earlier builds and added to here) spare reading unchanged pages."""
+    PageLinks, kept from earlier builds and added to here) spare reading unchanged pages.
+    Without `folders` (the offline bundle, opened from file://, where a folder shows as a file
+    list, not its index.html) a link to a folder is broken too."""
     root = os.path.abspath(site)
     files: set[str] = set()
     pages: list[str] = []
@@ -154,6 +156,10 @@ def check_site(site: str | os.PathLike, base_path: str = "/", anchor_pages: re.P
                 target = page
             elif target != MISSING and target not in files:
                 index = f"{target}/index.html" if target else "index.html"
+                if index in files and not folders:
+                    broken.append(BrokenLink(page, text, "指向一个文件夹：离线包从本机打开（file://）时显示的是文件列表而不是"
+                                                         "页面；请链接到具体的页面（如 …/index.html），或用 [[编号]] 引用标准"))
+                    continue
                 target = index if index in files else MISSING
             if target == MISSING:
                 broken.append(BrokenLink(page, text, "指向的文件不存在"))
@@ -235,7 +241,8 @@ def report(site_dir: str, site_url: str | None, docs_dir: str, ctx: RenderContex
     """Check the site just built: None when every link resolves, else the Chinese report (the
     build then fails and the previous site stays). `digests` and `memo`: see `check_site`."""
     base_path = urlsplit(site_url or "/").path or "/"
-    broken = check_site(site_dir, base_path, digests=digests, memo=memo)
+    folders = ctx.links.directory_urls if ctx is not None else True
+    broken = check_site(site_dir, base_path, digests=digests, memo=memo, folders=folders)
     if not broken:
         return None
     lines = messages(broken, page_sources(docs_dir, ctx))

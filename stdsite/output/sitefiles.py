@@ -52,11 +52,12 @@ class Manifest:
     @staticmethod
     def load(path: Path | None) -> Manifest:
         """The manifest saved at `path`, or an empty one (none, damaged, or another version)."""
-        if path is None or not path.is_file():
+        from .cache import read_trusted
+        data = read_trusted(path) if path is not None else None       # only a file this user wrote
+        if data is None:
             return Manifest()
         try:
-            with path.open("rb") as handle:
-                version, entries = pickle.load(handle)
+            version, entries = pickle.loads(data)
         except Exception:                 # a damaged or foreign manifest: build everything afresh
             return Manifest()
         return Manifest(entries) if version == MANIFEST_VERSION else Manifest()

@@ -11,7 +11,7 @@ from ..derive import courses as facts
 from ..derive.sessions import held
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, EVALUATION_SCALE, Course
 from ..text import chinese_date
-from ..urls import CERTIFICATE, EVALUATION, course_src, evaluation_xlsx, printout_src, signin_src
+from ..urls import ANSWERS, CERTIFICATE, EVALUATION, course_src, evaluation_xlsx, printout_src, signin_src
 from .blocks.parts import num
 from .common import esc, front_matter
 from .context import RenderContext
@@ -53,7 +53,15 @@ def signin_page(ctx: RenderContext, course: Course) -> str:
             f'<p class="std-fills">{_fill("应到人数", " std-fill__line--short")}'
             f'{_fill("实到人数", " std-fill__line--short")}</p>'
             '</div>\n\n'
-            + printout_tools(ctx, src, course, "打印签到表"))
+            + printout_tools(ctx, src, course, "打印签到表", _answers_link(ctx, src, course)))
+
+
+def _answers_link(ctx: RenderContext, src: str, course: Course) -> str:
+    """The exam's 答案（讲师版）, linked from the trainer's 签到表 (not from the exam page, where
+    learners take the exam)."""
+    if course.exam is None:
+        return ""
+    return ctx.links.a(src, printout_src(course.id, ANSWERS), "答案（讲师版）", cls="std-printbtn") + " "
 
 
 def latest_session(ctx: RenderContext, course: Course):

@@ -183,8 +183,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
 
     papers = ""
     if course.exam is not None:
-        papers = (link(printout_src(course.id, PAPER), "试卷")
-                  + link(printout_src(course.id, ANSWERS), "答案（讲师版）", " std-trainer-only"))
+        papers = link(printout_src(course.id, PAPER), "试卷")      # the answers: from the 签到表, not here
     exam = f' · 考试，百分制 {num(course.exam.pass_mark)} 分及以上通过' if course.exam else ""
     return (f'<div class="std-course-bar" data-search-exclude>'
             f'<p class="std-course-bar__meta">培训对象：{_audience_tags(course)} · 时长：{minutes_text(facts.length(course))}'

@@ -5,8 +5,10 @@ import re
 import unicodedata
 
 from ..errors import quote
-from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
+from ..load.markdown import (ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MAX_NESTING, MODULE_MINUTES,
+                             Heading, bracket_heavy, deep_nesting)
 from ..model import Clause, Module
+from ..text import invisible_character
 from .schema import Checker
 
 
@@ -18,7 +20,7 @@ def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
     previous: tuple[tuple[int, ...], str] | None = None
     annex: str | None = None           # the letter of the annex the headings are in
     for heading in headings:
-        if heading.level < 2:
+        if invisible_heading(heading, check) or heading.level < 2:
             continue
         found = _numbered(heading, annex, check)
         if found is None:
@@ -38,12 +40,24 @@ def clauses(headings: tuple[Heading, ...], check: Checker) -> list[Clause]:
     return out
 
 
+def invisible_heading(heading: Heading, check: Checker) -> bool:
+    """Report a heading holding an invisible character (it shows in the contents and in links)."""
+    found = invisible_character(heading.text)
+    if found is not None:
+        check.error(heading.line, f"标题 {quote(heading.text)} 的第 {found[0]} 个字符是看不见的字符 {found[1]}；"
+                                  f"请删除它（多由复制粘贴带入）")
+    return found is not None
+
+
 def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:
     """Warn about paragraphs with so many `[` that Markdown would take minutes: they are shown
-    as plain text (render/body.py)."""
+    as plain text (render/body.py); refuse lists and quotes nested too deep for Markdown."""
     for first, _, count in bracket_heavy(body, body_line):
         check.warn(first, f"这一段有 {count} 个「[」（超过 {MAX_BRACKETS} 个），处理会非常慢，将按纯文字显示"
                           f"（其中的 [[引用]] 不生成链接）；请检查是否误粘贴了大量符号")
+    for line, levels in deep_nesting(body, body_line):
+        check.error(line, f"列表或引用嵌套了 {levels} 层（缩进每 4 个空格算一层，每个「-」「1.」「>」也算一层），"
+                          f"超过上限 {MAX_NESTING} 层，无法生成网页；请减少嵌套层数")
 
 
 def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clause, tuple[int, ...]] | None:

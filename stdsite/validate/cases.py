@@ -6,6 +6,7 @@ from ..errors import Problems
 from ..load import SourceFile
 from ..model import REGIONS, Case
 from ..text import normalize_code
+from .body import heavy_paragraphs
 from .records import page_id_problem
 from .schema import Checker, Spec
 
@@ -28,6 +29,7 @@ def validate_case(file: SourceFile, problems: Problems) -> Case | None:
     if problem:
         check.error(data.line_of("id"), problem)
         return None
+    heavy_paragraphs(file.body or "", file.body_line, check)
     return Case(id=v["id"], title=v["title"], date=v["date"], unit=v["unit"], region=v["region"],
                 standards=tuple(normalize_code(c) for c in v["standards"]), pilot=v["pilot"],
                 tags=tuple(v["tags"]), path=file.shown, rel=file.rel, line=data.line, lines=dict(data.key_lines),

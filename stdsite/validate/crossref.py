@@ -10,7 +10,7 @@ import dataclasses
 from ..errors import Problems, quote
 from ..load.markdown import Reference
 from ..model import Project, Standard
-from ..text import natural_key
+from ..text import natural_key, normalize_code
 from .references import CodeIndex, body_references, reference_problem
 
 
@@ -20,7 +20,8 @@ def check_references(project: Project, problems: Problems, framework_known: bool
     standards = _unique_standards(project, problems)
     by_code = {s.code: s for s in standards}
     codes = CodeIndex(standards, project.unusable)
-    documents = unique_by(project.documents, lambda d: d.number, "文号", problems, "number")
+    documents = unique_by(project.documents, lambda d: normalize_code(d.number).casefold(), "文号", problems, "number",
+                          shown=lambda d: d.number, note="（全角与半角、大小写不同的写法也算重复）")
     documents = unique_by(documents, lambda d: d.slug.casefold(), "文件名（决定网址，不区分大小写）", problems, None,
                           shown=lambda d: d.slug)
     courses = unique_by(project.courses, lambda c: c.id, "课程编号", problems, "id")
@@ -63,16 +64,16 @@ def _unique_standards(project: Project, problems: Problems) -> list:
     return sorted(keep, key=lambda s: order[s.code])
 
 
-def unique_by(records, key, label: str, problems: Problems, field: str | None, shown=None) -> list:
+def unique_by(records, key, label: str, problems: Problems, field: str | None, shown=None, note: str = "") -> list:
     """Records with a unique `key`, in path order: each later copy is reported on its own file,
-    naming the file (and line) of the first."""
+    naming the file (and line) of the first (`note`: what else counts as the same)."""
     first: dict[str, str] = {}
     keep = []
     for r in sorted(records, key=lambda r: natural_key(r.path)):        # the order a file manager shows
         value = key(r)
         line = r.lines.get(field, r.line) if field else None
         if value in first:
-            problems.error(r.path, line, f"{label} {quote(shown(r) if shown else value)} 与 {first[value]}重复；"
+            problems.error(r.path, line, f"{label} {quote(shown(r) if shown else value)} 与 {first[value]}重复{note}；"
                                          f"同一{label.split('（')[0]}只能出现一次，请改正本文件或删除多余的一份")
             continue
         first[value] = f"{r.path}（第 {line} 行）" if line else f"{r.path} "

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Problems, quote, shown
 from ..load.yaml import YList, YMap
-from ..text import date_problem, did_you_mean
+from ..text import date_problem, did_you_mean, invisible_character
 
 # A field's value lands in headings, tables and links on many pages; Markdown's inline processing
 # grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
@@ -57,6 +57,7 @@ class Spec:
     required: bool = False
     choices: tuple = ()
     label: str = ""                 # Chinese name for messages
+    visible: bool = True            # refuse invisible characters (False: a file name, checked by its own rule)
 
 
 class Checker:
@@ -100,7 +101,7 @@ class Checker:
         if kind == "any":
             return raw
         if kind in ("text", "choice"):
-            text = self.text(raw, name, line)
+            text = self.text(raw, name, line, spec.visible)
             if text is not None and kind == "choice" and text not in spec.choices:
                 alias = CHOICE_ALIASES.get(text.replace(" ", ""))
                 hint = f"，是否应为「{alias}」？" if alias in spec.choices else did_you_mean(text, spec.choices)
@@ -133,11 +134,16 @@ class Checker:
             return self.clause(raw, name, line)
         raise AssertionError(kind)
 
-    def text(self, raw: Any, name: str, line: int) -> str | None:
+    def text(self, raw: Any, name: str, line: int, visible: bool = True) -> str | None:
         if isinstance(raw, str):
             if len(raw) > MAX_TEXT:
                 self.error(line, f"字段「{name}」过长（{len(raw)} 个字符），不能超过 {MAX_TEXT} 个字符；"
                                  f"大段内容请写在正文中")
+                return None
+            found = invisible_character(raw, "\n\t") if visible else None
+            if found is not None:
+                self.error(line, f"字段「{name}」的第 {found[0]} 个字符是看不见的字符 {found[1]}，会使内容看起来相同"
+                                 f"实际不同；请删除它（多由复制粘贴带入）")
                 return None
             return raw.strip()
         if isinstance(raw, bool):

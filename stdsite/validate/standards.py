@@ -38,7 +38,7 @@ STANDARD_FIELDS = {
 REVIEW_FIELDS = {"date": Spec("date", True), "conclusion": Spec("choice", True, REVIEW_CONCLUSIONS), "note": Spec("text")}
 EVALUATION_FIELDS = {"date": Spec("date", True), "by": Spec("text"), "score": Spec("number"),
                      "grade": Spec("text"), "note": Spec("text")}
-ATTACHMENT_FIELDS = {"file": Spec("text", True), "title": Spec("text")}
+ATTACHMENT_FIELDS = {"file": Spec("text", True, visible=False), "title": Spec("text")}
 CONSULTATION_FIELDS = {"until": Spec("date", True, label="截止日期"), "contact": Spec("text"),
                        "explanation": Spec("text")}
 

@@ -316,12 +316,33 @@ def test_keypoints_are_gathered_and_attachments_linked(bundle, open_page):
     assert (bundle / "training/plain-1/派车实务-评估汇总.xlsx").is_file()
 
 
-def test_answers_link_is_for_the_trainer_view(open_page):
+def test_the_trainer_view_does_not_reveal_an_exams_answers(open_page):
+    """The 讲师视图 switch on the exam page showed every answer and explanation before 交卷."""
     page = open_page("training/exam-1.html")
-    link = page.get_by_role("link", name="答案（讲师版）")
-    assert link.is_hidden() and page.get_by_role("link", name="试卷").is_visible()
     page.get_by_role("button", name="讲师视图").click()
-    assert link.is_visible()
+    assert page.locator("html.std-trainer-view").count() == 1
+    boxes = page.locator(".std-quiz--exam .std-quiz__answer")
+    assert boxes.count() == 4 and all(boxes.nth(i).is_hidden() for i in range(4))
+    assert page.get_by_role("link", name="答案（讲师版）").count() == 0        # the key is not one click away
+    texts, _ = printed(page)                                # the trainer printout of the exam page
+    assert "解析" not in "".join(texts) and "正确答案" not in "".join(texts)
+    for question, options in ALL_RIGHT:                     # after 交卷 the answers are shown
+        answer(page, question, *options)
+    submit(page)
+    assert all(boxes.nth(i).is_visible() for i in range(4))
+
+
+def test_the_trainer_url_does_not_reveal_an_exams_answers(open_page):
+    page = open_page("training/exam-1.html?view=trainer")
+    boxes = page.locator(".std-quiz--exam .std-quiz__answer")
+    assert all(boxes.nth(i).is_hidden() for i in range(boxes.count()))
+
+
+def test_the_answer_key_is_linked_from_the_signin_sheet_not_the_exam(open_page):
+    page = open_page("training/exam-1/signin.html")
+    page.get_by_role("link", name="答案（讲师版）").click()
+    assert page.url.endswith("training/exam-1/answers.html")
+    assert "讲师版" in page.locator(".std-trainer-banner").inner_text()
 
 
 def test_the_qr_code_is_for_desktop_and_print_not_the_phone(bundle, browser, open_page):

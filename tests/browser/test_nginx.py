@@ -47,7 +47,6 @@ def served(tmp_path_factory):
     for command in (["build", "--out", str(site)], ["bundle", "--dist", str(dist)]):
         result = run_build(*command, "--src", str(src), "--as-of", AS_OF)
         assert result.returncode == 0, result.stdout + result.stderr
-    site.chmod(0o755)
     with running_nginx(nginx, site, dist, base / "nginx") as (https, http):
         yield https.replace("localhost", "127.0.0.1"), http.replace("localhost", "127.0.0.1"), site, dist
 

@@ -38,8 +38,9 @@ chinese = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 any_char = st.characters(blacklist_categories=("Cs",))
 text = st.lists(st.one_of(st.sampled_from(NASTY), chinese, any_char, st.sampled_from("公务用车派车登记")),
                 max_size=40).map("".join)
-printable = st.lists(st.one_of(st.sampled_from([c for c in NASTY if c not in "\t\n\r\u2028\ufeff"]), chinese,
-                               st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"))),
+# text that renders: invisible characters (zero-width, bidi controls…) are refused by check (test_invisible.py)
+printable = st.lists(st.one_of(st.sampled_from([c for c in NASTY if c not in "\t\n\r\u2028\ufeff\u200b"]), chinese,
+                               st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp", "Co", "Cn"))),
                      min_size=1, max_size=40).map("".join)
 
 

@@ -300,9 +300,11 @@ def test_course_page_lists_printouts_and_has_no_developer_text(exam_project):
     assert {"training/cars-exam/paper.md", "training/cars-exam/answers.md", "training/cars-exam/certificate.md",
             "training/cars-exam/evaluation.md", "training/cars-exam/signin.md"} <= pages.keys()
     page = pages["training/cars-exam.md"]
-    for href in ('href="signin/"', 'href="paper/"', 'href="answers/"', 'href="certificate/"', 'href="evaluation/"',
+    for href in ('href="signin/"', 'href="paper/"', 'href="certificate/"', 'href="evaluation/"',
                  'href="公务用车考试-评估汇总.xlsx"'):
         assert href in page, href
+    assert "answers/" not in page                   # the answer key is not linked where learners take the exam
+    assert 'href="../answers/"' in pages["training/cars-exam/signin.md"]
     for text in pages.values():
         assert ".yaml" not in text and "standards_src" not in text
 

@@ -9,7 +9,7 @@ from ..common import esc
 from ..context import RenderContext
 from .parts import clause_link, num, owner_key
 
-OP_TEXT = {">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "==": "＝"}
+OP_TEXT = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}      # one set of symbols (not full-width ＞＜＝)
 
 
 ANSWERS = (("yes", "符合"), ("no", "不符合"), ("na", "不适用"))

@@ -13,7 +13,8 @@ from .common import block_name, list_items, own_clause, read_id
 OPS = (">=", "<=", ">", "<", "==", "between")
 RULES = ("any", "all")
 # symbols editors type for the operators (hints only; the source must use the ASCII form)
-OP_HINTS = {"≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "=": "==", "＝": "==", "大于等于": ">=",
+OP_HINTS = {"≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "=": "==", "＝": "==", "＞": ">", "＜": "<",
+            "≧": ">=", "≦": "<=", "＞＝": ">=", "＜＝": "<=", "大于等于": ">=",
             "小于等于": "<=", "大于": ">", "小于": "<", "等于": "==", "介于": "between", "范围": "between"}
 
 CRITERIA_FIELDS = {"title": Spec("text", label="标题"), "rule": Spec("choice", choices=RULES, label="判定规则"),

@@ -1,0 +1,169 @@
+"""How the example site looks on a 375 px phone and a 1366 px laptop: card tables whose cells hold
+several things, tables that fit a laptop, the scroll hint only where a table really scrolls, the
+看板 tabs readable in every state, diagrams and tap targets on a phone."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from support import serve_directory
+
+AS_OF = "2025-12-31"
+
+
+@pytest.fixture(scope="module")
+def example(example_build):
+    with serve_directory(example_build(AS_OF)[0]) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def laptop_context(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def laptop(laptop_context):
+    pg = laptop_context.new_page()
+    yield pg
+    pg.close()
+
+
+@pytest.fixture
+def mobile(phone_context):
+    pg = phone_context.new_page()
+    yield pg
+    pg.close()
+
+
+# -- cards on a phone: a cell holding several things stacks them beside its label ----------------------
+# the left edge of every line of a cell's content (a Range's client rects, one per line box)
+LINE_STARTS = """td => { const r = document.createRange(); r.selectNodeContents(td); const lines = {};
+  for (const x of r.getClientRects()) { if (x.width > 0) { const top = Math.round(x.bottom);
+    lines[top] = Math.min(lines[top] ?? 1e9, Math.round(x.left)); } }
+  return Object.values(lines); }"""
+
+MIXED_CELLS = {   # page -> cells with several children: issuers joined by 、, links, badge + note, <br>
+    "directory/2025-2/": "td[data-label=发布机构]:has(.std-issuer__sep)",
+    "training/sessions/": "td[data-label*=地点]:has(br)",
+    "training/staff-driver-302/": "td[data-label=涉及条款]",
+    "directory/": "td[data-label=下载]",
+    "pilots/bishan-2021/": "td[data-label=事项]:has(br)",
+}
+
+
+@pytest.mark.parametrize("path", list(MIXED_CELLS))
+def test_card_cells_with_several_children_stack_beside_their_label(mobile, example, path):
+    mobile.goto(example + path)
+    cells = mobile.locator(f"table.std-cards {MIXED_CELLS[path]}")
+    assert cells.count() >= 1, path
+    for cell in cells.all()[:8]:
+        starts = cell.evaluate(LINE_STARTS)
+        label_right = cell.evaluate("td => td.getBoundingClientRect().left") + 40
+        assert starts and min(starts) >= label_right, (path, cell.inner_text(), starts)
+        # every line of the content starts at the same edge: nothing slips under the label column
+        assert max(starts) - min(starts) <= 1, (path, cell.inner_text(), starts)
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+# -- tables on a laptop: every column shows, nothing cut at the right edge -----------------------------
+WIDE_TABLES = {
+    "dashboard/": ["dash-plan-all", "dash-plan-late"],
+    "training/managers-201/": ["std-table"],          # the course's 相关标准 table
+    "training/sessions/": ["std-table"],              # 参训记录
+    "documents/": ["std-table"],
+    "system/": ["std-system-detail"],
+}
+
+
+@pytest.mark.parametrize("path", list(WIDE_TABLES))
+def test_tables_fit_a_laptop_without_scrolling(laptop, example, path):
+    laptop.goto(example + path)
+    laptop.wait_for_load_state("load")
+    for cls in WIDE_TABLES[path]:
+        boxes = laptop.locator(f".std-scroll:has(> table.{cls})")
+        assert boxes.count() >= 1, (path, cls)
+        for box in boxes.all():
+            if not box.is_visible():
+                continue
+            sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+            assert sizes[0] <= sizes[1], (path, cls, sizes)
+    # codes and dates stay whole while the cells wrap
+    for cell in laptop.locator(".std-scroll:visible table .std-code, .std-scroll:visible table .dash-date").all()[:30]:
+        lines = cell.evaluate("e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size")
+        assert lines == 1, cell.inner_text()
+    assert laptop.evaluate("document.documentElement.scrollWidth") <= 1366
+
+
+# -- the scroll hint: only under a table that hides columns -----------------------------------------------
+def visible_hints(page) -> list:
+    return page.locator(".std-scroll-hint").evaluate_all("hs => hs.filter(h => h.offsetParent).map(h => h.previousElementSibling.className)")
+
+
+def test_no_scroll_hint_under_a_table_that_fits(laptop, example):
+    """The Markdown table on 公务用车 fits a laptop; Material's wrapper pads it, which made the
+    box 'scroll' by its padding and showed the hint."""
+    laptop.goto(example + "standards/q-cqjg-101-2025/")
+    laptop.wait_for_load_state("load")
+    laptop.wait_for_timeout(100)
+    tables = laptop.locator(".md-typeset__scrollwrap table").evaluate_all(
+        "ts => ts.map(t => t.getBoundingClientRect().right <= t.closest('.md-typeset__scrollwrap').getBoundingClientRect().right)")
+    assert tables and all(tables)
+    assert visible_hints(laptop) == []
+
+
+def test_scroll_hint_under_a_table_that_scrolls_on_a_phone(mobile, example):
+    mobile.goto(example + "standards/q-cqjg-101-2025/")
+    mobile.wait_for_load_state("load")
+    mobile.wait_for_timeout(100)
+    wide = mobile.locator(".md-typeset__scrollwrap").evaluate_all(
+        "bs => bs.filter(b => b.querySelector('table').getBoundingClientRect().right > b.getBoundingClientRect().right + 1).length")
+    assert wide >= 1
+    assert len(visible_hints(mobile)) == wide
+
+
+# -- the 看板 period tabs: readable after a click, on hover and with keyboard focus ----------------------
+def luminance(css: str) -> float:
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(fg: str, bg: str) -> float:
+    a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+COLOURS = """t => { let bg = 'rgb(255, 255, 255)';
+  for (let e = t; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+    if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } }
+  return [getComputedStyle(t).color, bg]; }"""
+
+
+def test_dashboard_tabs_stay_readable_after_a_click(laptop, example):
+    laptop.goto(example + "dashboard/")
+    tabs = laptop.locator(".dash-switch__tab")
+    assert tabs.count() >= 2
+    for index in range(tabs.count()):
+        tab = tabs.nth(index)
+        tab.click()                                   # focused, hovered and active at once
+        assert "dash-switch__tab--on" in tab.get_attribute("class")
+        fg, bg = tab.evaluate(COLOURS)
+        assert contrast(fg, bg) >= 4.5, (tab.inner_text(), fg, bg)
+        other = tabs.nth(1 - index) if tabs.count() == 2 else tabs.nth((index + 1) % tabs.count())
+        other.hover()
+        for t in (tab, other):                        # the other tab hovered, this one still focused
+            fg, bg = t.evaluate(COLOURS)
+            assert contrast(fg, bg) >= 4.5, (t.inner_text(), fg, bg)

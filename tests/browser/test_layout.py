@@ -146,7 +146,8 @@ def contrast(fg: str, bg: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-COLOURS = """t => { let bg = 'rgb(255, 255, 255)';
+COLOURS = """async t => { await Promise.all(t.getAnimations({subtree: true}).map(a => a.finished));  // colour transitions
+  let bg = 'rgb(255, 255, 255)';
   for (let e = t; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
     if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } }
   return [getComputedStyle(t).color, bg]; }"""

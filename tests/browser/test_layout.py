@@ -168,3 +168,28 @@ def test_dashboard_tabs_stay_readable_after_a_click(laptop, example):
         for t in (tab, other):                        # the other tab hovered, this one still focused
             fg, bg = t.evaluate(COLOURS)
             assert contrast(fg, bg) >= 4.5, (t.inner_text(), fg, bg)
+
+
+# -- tap targets and the case filter on a phone ---------------------------------------------------------
+def test_filter_controls_are_big_enough_to_tap(mobile, example):
+    mobile.goto(example + "standards/")
+    selects = mobile.locator(".std-filters select")
+    assert selects.count() >= 2
+    for select in selects.all():
+        box = select.bounding_box()
+        assert box["height"] >= 44 and box["x"] + box["width"] <= 375, box
+    first = selects.first
+    first.select_option(index=1)
+    clear = mobile.locator(".std-filters .std-filter-clear")
+    assert clear.is_visible() and clear.bounding_box()["height"] >= 44
+    assert mobile.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_case_filter_placeholder_is_whole_on_a_phone(mobile, example):
+    mobile.goto(example + "cases/")
+    box = mobile.locator("input[data-case-filter]")
+    assert box.bounding_box()["height"] >= 44
+    room, needed = box.evaluate("""i => { const s = getComputedStyle(i); const c = document.createElement('canvas').getContext('2d');
+        c.font = s.font; return [i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight),
+        c.measureText(i.placeholder).width]; }""")
+    assert needed <= room, (needed, room)

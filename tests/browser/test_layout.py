@@ -193,3 +193,31 @@ def test_case_filter_placeholder_is_whole_on_a_phone(mobile, example):
         c.font = s.font; return [i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight),
         c.measureText(i.placeholder).width]; }""")
     assert needed <= room, (needed, room)
+
+
+# -- printing -----------------------------------------------------------------------------------------
+def pdf(page) -> list:
+    """Chromium's A4 printout of the page, read with pypdf: its pages (with mediabox and text)."""
+    import io
+
+    from pypdf import PdfReader
+    page.wait_for_load_state("load")
+    return list(PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))).pages)
+
+
+FOOTER = re.compile(r"第\s*(\d+)\s*[页⻚]\s*/\s*共\s*(\d+)\s*[页⻚]")
+
+
+def test_system_table_prints_landscape_with_whole_dates(laptop, example):
+    laptop.goto(example + "system/")
+    dates = [d.strip() for d in laptop.locator("table.std-system-detail td[data-label=实施日期]").all_inner_texts() if d.strip()]
+    assert len(dates) >= 10
+    pages = pdf(laptop)
+    assert len(pages) <= 3, len(pages)
+    assert all(p.mediabox.width > p.mediabox.height for p in pages)          # A4 landscape
+    text = "\n".join(p.extract_text() for p in pages)
+    whole = re.findall(r"\d{4}-\d{2}-\d{2}", text)
+    for date in dates:                                                       # no date split over two lines
+        assert date in whole, date
+    for number, page in enumerate(pages, 1):
+        assert FOOTER.search(page.extract_text()).groups() == (str(number), str(len(pages)))

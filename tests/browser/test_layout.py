@@ -221,3 +221,32 @@ def test_system_table_prints_landscape_with_whole_dates(laptop, example):
         assert date in whole, date
     for number, page in enumerate(pages, 1):
         assert FOOTER.search(page.extract_text()).groups() == (str(number), str(len(pages)))
+
+
+# what follows each heading on the printed page: [heading text, the start of the next thing printed]
+FOLLOWERS = """() => [...document.querySelectorAll('.md-content h2, .md-content h3, .std-module-minutes, .std-quiz__title')]
+  .filter(h => h.offsetParent && !h.closest('.std-exam, .std-course-qr'))
+  .map(h => { let next = h.nextElementSibling;
+    while (next && !(next.offsetParent && next.innerText.trim())) next = next.nextElementSibling;
+    return [h.innerText.replace('¶', '').trim(), next ? next.innerText.trim().split('\\n')[0].slice(0, 14) : null]; })
+  .filter(pair => pair[1])"""
+
+
+@pytest.mark.parametrize("path, view", [("training/leaders-exam/", ""), ("training/leaders-exam/", "?view=trainer"),
+                                        ("training/managers-201/", ""), ("training/managers-201/", "?view=trainer")])
+def test_handouts_keep_headings_with_their_text_and_number_pages(laptop, example, path, view):
+    from printing import printed
+    laptop.goto(example + path + view)
+    pages = pdf(laptop)
+    texts = ["".join(p.extract_text().split()) for p in pages]
+    laptop.emulate_media(media="print")
+    pairs = laptop.evaluate(FOLLOWERS)
+    laptop.emulate_media(media="screen")
+    assert len(pairs) >= 4
+    for heading, following in pairs:     # a heading never ends a page: the text after it is on the same page
+        together = re.compile(printed(heading).pattern + ".{0,4}" + printed(following).pattern)
+        assert any(together.search(t) for t in texts), (heading, following)
+    for number, page in enumerate(pages, 1):
+        found = FOOTER.search(page.extract_text())
+        assert found and found.groups() == (str(number), str(len(pages))), page.extract_text()[:80]
+    assert not any("交卷" in t for t in texts)     # the on-screen 交卷 panel and its heading are not printed

@@ -11,7 +11,7 @@ from ..model import Checklist, Standard
 from ..urls import feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
 from .blocks.parts import num
-from .common import badge, esc
+from .common import badge, esc, favicon_link
 from .context import RenderContext
 
 
@@ -53,7 +53,7 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     link = f'<span class="std-noprint"> · {ctx.links.a(src, standard_src(s.slug), "返回标准页面")}</span>'
     styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, ctx.asset(name)))}">'
-                     for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
+                     for name in ("stdsite.css", "blocks.css", "poster/poster.css")) + favicon_link(ctx.links, src)
     flows_html = f'<section class="std-poster__flows">{charts}</section>' if flows else ""
     checks_html = f'<section class="std-poster__checks">{checks}</section>' if checks else ""
     front = (f'<header class="std-poster__head"><div class="std-poster__heading">'

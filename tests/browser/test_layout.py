@@ -250,3 +250,28 @@ def test_handouts_keep_headings_with_their_text_and_number_pages(laptop, example
         found = FOOTER.search(page.extract_text())
         assert found and found.groups() == (str(number), str(len(pages))), page.extract_text()[:80]
     assert not any("交卷" in t for t in texts)     # the on-screen 交卷 panel and its heading are not printed
+
+
+# -- the 评估报告 and standalone pages ----------------------------------------------------------------------
+@pytest.mark.parametrize("years", ["2021-2025"])
+def test_report_buttons_on_top_and_amounts_whole_in_print(laptop, example, years):
+    laptop.goto(example + f"dashboard/report-{years}/")
+    button = laptop.get_by_role("button", name="打印报告")
+    title = laptop.locator("h1.dash-report__title")
+    assert button.is_visible() and button.bounding_box()["y"] < title.bounding_box()["y"]
+    assert button.bounding_box()["y"] + button.bounding_box()["height"] <= 900          # seen without scrolling
+    amounts = [t.strip() for t in laptop.locator("table.dash-report-table td:nth-child(3), table.dash-report-table td:nth-child(4)")
+               .all_inner_texts() if re.fullmatch(r"[\d,.]+ \S{1,2}", t.strip())]
+    assert any("人次" in a for a in amounts), amounts
+    lines = {line.strip() for p in pdf(laptop) for line in p.extract_text().splitlines()}
+    text = "\n".join(lines)
+    for amount in amounts:                          # "8,000 人次" never split over two lines
+        number, unit = amount.split(" ")
+        assert re.search(re.escape(number) + r"\s*" + "".join(f"(?:{re.escape(c)}|[\u2e80-\u2fdf])" for c in unit), text), amount
+
+
+@pytest.mark.parametrize("page_path", ["standards/q-cqjg-101-2025/poster/", "standards/q-cqjg-101-2025/feedback/"])
+def test_standalone_pages_have_the_site_icon(laptop, example, page_path):
+    laptop.goto(example + page_path)
+    href = laptop.locator("link[rel=icon]").evaluate("l => l.href")
+    assert laptop.request.get(href).status == 200

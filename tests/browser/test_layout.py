@@ -275,3 +275,36 @@ def test_standalone_pages_have_the_site_icon(laptop, example, page_path):
     laptop.goto(example + page_path)
     href = laptop.locator("link[rel=icon]").evaluate("l => l.href")
     assert laptop.request.get(href).status == 200
+
+
+# -- printed standards ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug", ["q-cqjg-201-2022", "q-cqjg-301-2020"])
+def test_no_mostly_blank_page_before_a_figure(laptop, example, slug):
+    """The chart has to fit on the page, not the chart with its text version: the figure follows
+    the text before it instead of leaving a nearly empty page."""
+    from printing import page_of
+    laptop.goto(example + f"standards/{slug}/")
+    before, title = laptop.locator(".std-flow").first.evaluate("""f => { let e = f.previousElementSibling;
+        while (e && /^H[2-6]$/.test(e.tagName)) e = e.previousElementSibling;
+        return [e.innerText.trim().slice(-12), f.querySelector('.std-flow__title').innerText.trim()]; }""")
+    pages = ["".join(p.extract_text().split()) for p in pdf(laptop)]
+    assert page_of(pages, title) is not None
+    assert page_of(pages, before) == page_of(pages, title), (before, title)
+
+
+@pytest.mark.parametrize("status", ["被代替", "废止", "即将实施"])
+def test_status_in_the_header_of_every_printed_page(laptop, example, status):
+    laptop.goto(example + "standards/")
+    slugs = laptop.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href')).filter(h => !h.startsWith('http'))")
+    assert slugs, status
+    laptop.goto(example + "standards/" + slugs[0])
+    pages = pdf(laptop)
+    assert len(pages) >= 2
+    for page in pages:
+        assert f"【{status}】" in "".join(page.extract_text().split()).replace("⾏", "行").replace("⽌", "止"), page.extract_text()[:80]
+
+
+def test_a_standard_in_force_has_no_status_header(laptop, example):
+    laptop.goto(example + "standards/q-cqjg-201-2022/")
+    assert not any("【" in p.extract_text() for p in pdf(laptop))

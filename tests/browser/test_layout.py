@@ -308,3 +308,28 @@ def test_status_in_the_header_of_every_printed_page(laptop, example, status):
 def test_a_standard_in_force_has_no_status_header(laptop, example):
     laptop.goto(example + "standards/q-cqjg-201-2022/")
     assert not any("【" in p.extract_text() for p in pdf(laptop))
+
+
+# -- the poster ---------------------------------------------------------------------------------------
+def test_poster_has_a_print_button(laptop, example):
+    laptop.goto(example + "standards/q-cqjg-101-2025/poster/")
+    button = laptop.get_by_role("button", name="打印张贴版")
+    assert button.is_visible() and button.bounding_box()["height"] >= 44
+    laptop.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button.click()
+    assert laptop.evaluate("window.__printed") == 1
+    assert len(pdf(laptop)) == 1 and "打印张贴版" not in pdf(laptop)[0].extract_text()
+
+
+@pytest.mark.parametrize("status", ["被代替", "废止"])
+def test_poster_of_a_standard_not_in_force_says_so_on_paper(laptop, example, status):
+    laptop.goto(example + "standards/")
+    hrefs = laptop.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href')).filter(h => !h.startsWith('http'))")
+    assert hrefs, status
+    laptop.goto(example + "standards/" + hrefs[0] + "poster/")
+    notice = laptop.locator(".std-poster__status")
+    assert notice.is_visible() and status in notice.inner_text()
+    assert notice.evaluate("n => parseFloat(getComputedStyle(n).fontSize)") >= 18
+    pages = pdf(laptop)
+    assert f"【{status}】" in "".join(pages[0].extract_text().split()).replace("⾏", "行").replace("⽌", "止")

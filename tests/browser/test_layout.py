@@ -333,3 +333,15 @@ def test_poster_of_a_standard_not_in_force_says_so_on_paper(laptop, example, sta
     assert notice.evaluate("n => parseFloat(getComputedStyle(n).fontSize)") >= 18
     pages = pdf(laptop)
     assert f"【{status}】" in "".join(pages[0].extract_text().split()).replace("⾏", "行").replace("⽌", "止")
+
+
+def test_poster_with_only_a_short_checklist_uses_the_sheet(laptop, example):
+    """No flowchart and eight items: larger type instead of two thirds of the A4 sheet left blank."""
+    laptop.goto(example + "standards/q-cqjg-501-2022/poster/")
+    assert laptop.locator(".std-poster__flows").count() == 0
+    laptop.emulate_media(media="print")
+    size = laptop.locator(".std-poster__items li").first.evaluate("li => parseFloat(getComputedStyle(li).fontSize)")
+    laptop.emulate_media(media="screen")
+    assert size >= 22, size                          # 18 pt
+    pages = pdf(laptop)
+    assert len(pages) == 1

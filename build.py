@@ -8,7 +8,8 @@
     python build.py new standard     从模板新建一个标准文件
     python build.py publish 2025-2   冻结一期目录
 
-Options: --src DIR, --out DIR, --dist DIR, --as-of YYYY-MM-DD.
+Options: --src DIR, --out DIR, --dist DIR, --as-of YYYY-MM-DD, --port N, --cache DIR, --verbose;
+`python build.py -h` prints the Chinese help (stdsite/cli/args.py).
 """
 import sys
 

@@ -61,6 +61,8 @@ def best(runs: list[dict]) -> dict:
 def base_env() -> dict:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
+    # as on a user's machine: Python keeps compiled modules (pip compiled plain Material's at install)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("PYTHONHASHSEED", "0")
     return env
 

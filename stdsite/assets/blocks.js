@@ -1,6 +1,7 @@
-/* Interactivity for the visual blocks of standard pages (stdsite/render/blocks/ writes the HTML):
-   checklists (score, verdict, answers kept in localStorage), criteria forms (达标判断 in the browser)
-   and the pan-and-zoom view of flowcharts. No framework, no network; every page works without it. */
+/* Interactivity for the forms of standard pages (stdsite/render/blocks/ writes the HTML): checklists
+   (score, verdict, answers kept in localStorage with their day) and criteria forms (达标判断 in the
+   browser); flowchart.js has the pan-and-zoom view of flowcharts. No framework, no network; every
+   page works without it. */
 (function () {
   "use strict";
 
@@ -73,6 +74,56 @@
     }
   }
 
+  /* the local calendar day, "2025-06-30": answers are kept with the day their check began */
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function dayText(day) {                          /* "2025-06-30" -> "2025年6月30日" */
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+    return m ? m[1] + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "";
+  }
+
+  /* A saved form {signature, day, values}: today's is restored as it is; an older day's is not
+     shown as today's check, the form starts blank and offers 继续上次的检查（date）. */
+  function savedForm(store, key, signature, valid) {
+    if (!store) return null;
+    try {
+      var saved = JSON.parse(store.getItem(key) || "null");
+      if (!saved || saved.signature !== signature || !valid(saved)) return null;
+      if (typeof saved.day !== "string" || !dayText(saved.day)) saved.day = null;   /* saved before days were kept */
+      return saved;
+    } catch (e) { return null; }      /* unreadable entry: ignore */
+  }
+
+  /* the line under a form: the day of the check on the page, or the offer to continue an older one */
+  function sessionLine(root, before, onContinue) {
+    var line = document.createElement("p");
+    line.className = "std-session std-noprint";
+    line.setAttribute("data-search-exclude", "");
+    var text = document.createElement("span");
+    var resume = document.createElement("button");
+    resume.type = "button";
+    resume.className = "md-button std-session__continue";
+    line.appendChild(text);
+    line.appendChild(resume);
+    before.parentNode.insertBefore(line, before);
+    resume.addEventListener("click", onContinue);
+    return {
+      show: function (day, offer) {
+        line.setAttribute("data-state", offer ? "offer" : (day ? "current" : "empty"));
+        resume.hidden = !offer;
+        if (offer) {
+          text.textContent = "新的检查，尚未作答。";
+          resume.textContent = "继续上次的检查（" + (offer.day ? dayText(offer.day) : "日期不详") + "）";
+        } else if (day === undefined) text.textContent = "";
+        else text.textContent = "检查日期：" + (day ? dayText(day) : "不详") + (day !== today() ? "（上次的检查，不是今天）" : "");
+      }
+    };
+  }
+
   var VALUES = ["yes", "no", "na"];
 
   function setupChecklist(root) {
@@ -89,6 +140,7 @@
     var verdictEl = root.querySelector(".std-checklist__verdict");
     var reasonEl = root.querySelector(".std-checklist__reason");
     var store = storage();
+    var day = null, older = null;      /* the day of the check shown; an older day's saved check */
 
     function answers() {
       return rows.map(function (row) {
@@ -97,20 +149,10 @@
       });
     }
 
-    function load() {
-      if (!store) return;
-      try {
-        var saved = JSON.parse(store.getItem(key) || "null");
-        /* only this form's own saves: an older tick-box save (no answers) or a changed checklist is ignored */
-        if (!saved || saved.signature !== signature || !Array.isArray(saved.answers) ||
-            saved.answers.length !== rows.length) return;
-        rows.forEach(function (row, i) {
-          var value = saved.answers[i];
-          if (VALUES.indexOf(value) < 0) return;
-          var input = row.querySelector('input[type=radio][value="' + value + '"]');
-          if (input) input.checked = true;
-        });
-      } catch (e) { /* unreadable entry: ignore */ }
+    function show(values) {
+      rows.forEach(function (row, i) {
+        row.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = input.value === values[i]; });
+      });
     }
 
     function save() {
@@ -118,14 +160,40 @@
       var given = answers();
       try {
         if (given.some(function (a) { return a !== null; }))
-          store.setItem(key, JSON.stringify({ signature: signature, answers: given }));
+          store.setItem(key, JSON.stringify({ signature: signature, day: day, answers: given }));
         else store.removeItem(key);
       } catch (e) { /* storage full: keep working without saving */ }
+    }
+
+    var session = sessionLine(root, root.querySelector(".std-checklist__tools"), function () {
+      if (!older) return;
+      day = older.day;
+      show(older.answers);
+      older = null;
+      update();
+    });
+
+    /* the printed sign line: blanks to fill by hand, or this check's score, verdict and date */
+    function fillSign(r, answeredAny) {
+      root.querySelectorAll("[data-sign]").forEach(function (el) {
+        if (!el.hasAttribute("data-blank")) el.setAttribute("data-blank", el.textContent);
+        var what = el.getAttribute("data-sign"), text = el.getAttribute("data-blank");
+        if (answeredAny) {
+          if (what === "score") text = r.percent === null ? "—" : String(r.percent);
+          else if (what === "verdict")
+            text = !r.complete ? "未完成（已检查 " + r.answered + "/" + r.count + " 项）" :
+              (r.verdict || "—");
+          else if (what === "date") text = dayText(day) || text;
+        }
+        el.textContent = text;
+      });
     }
 
     function update() {
       var given = answers();
       var r = evaluateChecklist(items, given, passAt);
+      var answeredAny = r.answered > 0;
+      root.toggleAttribute("data-answered", answeredAny);
       rows.forEach(function (row, i) { row.setAttribute("data-answer", given[i] || ""); });
       progressEl.textContent = "已检查 " + r.answered + "/" + r.count + " 项";
       percentEl.textContent = r.percent === null ? "—" : r.percent + "%";
@@ -137,14 +205,28 @@
         reason = "否决项不符合：" + r.vetoFailed.map(function (i) { return items[i].text; }).join("；");
       else if (r.complete && r.percent === null) reason = "没有适用的检查项，不计分";
       reasonEl.textContent = reason;
+      session.show(answeredAny ? day : undefined, answeredAny ? null : older);
+      fillSign(r, answeredAny);
     }
 
-    load();
+    var saved = savedForm(store, key, signature, function (s) {
+      return Array.isArray(s.answers) && s.answers.length === rows.length &&
+        s.answers.every(function (a) { return a === null || VALUES.indexOf(a) >= 0; });
+    });
+    if (saved && saved.day === today()) { day = saved.day; show(saved.answers); }
+    else if (saved) older = saved;
     update();
-    root.addEventListener("change", function () { update(); save(); });
+    root.addEventListener("change", function () {
+      if (!answers().some(function (a) { return a !== null; })) day = null;
+      else if (!day) { day = today(); older = null; }      /* the first answer begins a check today */
+      update();
+      save();
+    });
     var reset = root.querySelector(".std-checklist__reset");
     if (reset) reset.addEventListener("click", function () {
-      root.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
+      show([]);
+      day = null;
+      older = null;
       if (store) store.removeItem(key);
       update();
     });
@@ -166,17 +248,32 @@
     return false;
   }
 
+  /* A criteria form: a verdict per item and overall as values are typed; the values are kept in the
+     browser with the day they were entered, like a checklist's answers (an older day's values are
+     offered with 继续上次的检查, not shown as today's). A field with min="0" never holds a negative. */
   function setupCriteria(form) {
     var rule = form.getAttribute("data-rule") === "any" ? "any" : "all";
     var items = Array.prototype.slice.call(form.querySelectorAll(".std-criteria__item"));
+    var inputs = items.map(function (item) { return item.querySelector("input"); });
     var overall = form.querySelector(".std-criteria__result");
+    var key = form.getAttribute("data-criteria"), signature = form.getAttribute("data-signature");
+    var store = key ? storage() : null;
+    var day = null, older = null;
+
+    function values() { return inputs.map(function (input) { return input.value.trim(); }); }
+
+    function clamp(input) {
+      var low = input.getAttribute("min");
+      if (low === null || input.value.trim() === "") return;
+      var x = parseFloat(input.value);
+      if (isFinite(x) && x < parseFloat(low)) input.value = low;
+    }
 
     function update() {
       var passed = 0, failed = 0, empty = 0;
-      items.forEach(function (item) {
-        var input = item.querySelector("input");
+      items.forEach(function (item, i) {
         var out = item.querySelector(".std-criteria__verdict");
-        var text = input.value.trim();
+        var text = inputs[i].value.trim();
         if (text === "" || !isFinite(parseFloat(text))) {
           empty++;
           setVerdict(out, "pending", "待填写");
@@ -197,154 +294,56 @@
         else if (empty) setVerdict(overall, "pending", "待填写");
         else setVerdict(overall, "fail", "不达标");
       }
+      var any = values().some(function (v) { return v !== ""; });
+      if (session) session.show(any ? day : undefined, any ? null : older);
     }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    function save() {
+      if (!store) return;
+      var given = values();
+      try {
+        if (given.some(function (v) { return v !== ""; }))
+          store.setItem(key, JSON.stringify({ signature: signature, day: day, values: given }));
+        else store.removeItem(key);
+      } catch (e) { /* storage full: keep working without saving */ }
+    }
+
+    function show(given) { inputs.forEach(function (input, i) { input.value = given[i] || ""; }); }
+
+    var session = store ? sessionLine(form, form.querySelector(".std-criteria__tools"), function () {
+      if (!older) return;
+      day = older.day;
+      show(older.values);
+      older = null;
+      update();
+    }) : null;
+
+    function edited(e) {
+      if (e && e.target && e.target.tagName === "INPUT") clamp(e.target);
+      var any = values().some(function (v) { return v !== ""; });
+      if (!any) day = null;
+      else if (!day) { day = today(); older = null; }
+      update();
+      save();
+    }
+
+    var saved = savedForm(store, key, signature, function (s) {
+      return Array.isArray(s.values) && s.values.length === inputs.length &&
+        s.values.every(function (v) { return typeof v === "string"; });
+    });
+    if (saved && saved.day === today()) { day = saved.day; show(saved.values); }
+    else if (saved) older = saved;
+
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
-    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    form.addEventListener("reset", function () {
+      day = null;
+      older = null;
+      if (store) store.removeItem(key);
+      setTimeout(update, 0);
+    });
     update();
-  }
-
-  /* ---- flowcharts: a pan-and-zoom view --------------------------------------------------------
-     On the page a chart is scaled to fit its column (never cut off). Tapping it (or 全屏查看) opens
-     a full-screen view that starts fitted to the screen's width, every lane visible; 放大 / 缩小,
-     a pinch or Ctrl + wheel zoom, and the view scrolls (drag with a finger or the mouse) to pan. */
-  var MIN_ZOOM = 0.1, MAX_ZOOM = 4, STEP = 1.4;
-  var view = null;
-
-  function zoomView() {
-    if (view) return view;
-    var d = document.createElement("dialog");
-    d.className = "std-zoom";
-    d.setAttribute("aria-label", "全屏查看");
-    d.innerHTML = '<div class="std-zoom__bar"><span class="std-zoom__title"></span><span class="std-zoom__tools">' +
-      '<button type="button" class="md-button std-zoom__out" aria-label="缩小">−</button>' +
-      '<button type="button" class="md-button std-zoom__in" aria-label="放大">＋</button>' +
-      '<button type="button" class="md-button std-zoom__fit">适合屏幕</button>' +
-      '<button type="button" class="md-button std-zoom__close">关闭</button></span></div>' +
-      '<div class="std-zoom__body" tabindex="0"></div>';
-    document.body.appendChild(d);
-    view = { dialog: d, body: d.querySelector(".std-zoom__body"), svg: null, w: 0, h: 0, scale: 1 };
-    d.querySelector(".std-zoom__close").addEventListener("click", function () { d.close(); });
-    d.querySelector(".std-zoom__in").addEventListener("click", function () { zoomBy(STEP); });
-    d.querySelector(".std-zoom__out").addEventListener("click", function () { zoomBy(1 / STEP); });
-    d.querySelector(".std-zoom__fit").addEventListener("click", fit);
-    d.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest("a")) d.close();   /* a clause link: go there */
-    });
-    d.addEventListener("close", function () { view.body.innerHTML = ""; view.svg = null; });
-    setupGestures(view.body);
-    return view;
-  }
-
-  /* scale the chart, keeping the point (cx, cy) of the visible area where it is */
-  function zoomTo(scale, cx, cy) {
-    var body = view.body, old = view.scale;
-    scale = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale));
-    if (cx === undefined) { cx = body.clientWidth / 2; cy = body.clientHeight / 2; }
-    var x = (body.scrollLeft + cx) / old, y = (body.scrollTop + cy) / old;
-    view.scale = scale;
-    view.svg.style.width = Math.round(view.w * scale) + "px";
-    view.svg.style.height = Math.round(view.h * scale) + "px";
-    body.scrollLeft = x * scale - cx;
-    body.scrollTop = y * scale - cy;
-    view.dialog.setAttribute("data-zoom", String(Math.round(scale * 100)));
-  }
-
-  function zoomBy(factor, cx, cy) { zoomTo(view.scale * factor, cx, cy); }
-
-  function fitScale() {
-    var style = getComputedStyle(view.body);
-    var room = view.body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return Math.min(1.5, room / view.w);
-  }
-
-  function fit() {
-    zoomTo(fitScale(), 0, 0);
-    view.body.scrollLeft = 0;
-    view.body.scrollTop = 0;
-  }
-
-  function setupGestures(body) {
-    var pinch = null, drag = null;
-    function distance(t) { return Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY); }
-    body.addEventListener("touchstart", function (e) {
-      if (e.touches.length === 2) pinch = { d: distance(e.touches), scale: view.scale };
-    }, { passive: true });
-    body.addEventListener("touchmove", function (e) {
-      if (!pinch || e.touches.length !== 2) return;
-      e.preventDefault();                              /* our zoom, not the browser's page zoom */
-      var r = body.getBoundingClientRect();
-      var cx = (e.touches[0].clientX + e.touches[1].clientX) / 2 - r.left;
-      var cy = (e.touches[0].clientY + e.touches[1].clientY) / 2 - r.top;
-      zoomTo(pinch.scale * distance(e.touches) / pinch.d, cx, cy);
-    }, { passive: false });
-    body.addEventListener("touchend", function (e) { if (e.touches.length < 2) pinch = null; });
-    body.addEventListener("wheel", function (e) {
-      if (!e.ctrlKey) return;                          /* a plain wheel scrolls (pans) */
-      e.preventDefault();
-      var r = body.getBoundingClientRect();
-      zoomBy(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
-    }, { passive: false });
-    body.addEventListener("pointerdown", function (e) {       /* mouse: drag to pan */
-      if (e.pointerType !== "mouse" || e.button !== 0 || (e.target.closest && e.target.closest("a"))) return;
-      drag = { x: e.clientX, y: e.clientY, left: body.scrollLeft, top: body.scrollTop };
-      body.classList.add("is-dragging");
-    });
-    window.addEventListener("pointermove", function (e) {
-      if (!drag) return;
-      body.scrollLeft = drag.left - (e.clientX - drag.x);
-      body.scrollTop = drag.top - (e.clientY - drag.y);
-    });
-    window.addEventListener("pointerup", function () { drag = null; body.classList.remove("is-dragging"); });
-    body.addEventListener("keydown", function (e) {
-      if (e.key === "+" || e.key === "=") zoomBy(STEP);
-      else if (e.key === "-") zoomBy(1 / STEP);
-      else if (e.key === "0") fit();
-    });
-  }
-
-  function openChart(box) {
-    var svg = box.querySelector("svg");
-    if (!svg) return;
-    var v = zoomView();
-    var copy = svg.cloneNode(true);
-    copy.removeAttribute("id");
-    copy.querySelectorAll("[id]").forEach(function (el) { el.setAttribute("id", "zoom-" + el.getAttribute("id")); });
-    v.w = parseFloat(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
-    v.h = parseFloat(svg.getAttribute("height")) || svg.getBoundingClientRect().height;
-    v.scale = 1;
-    v.svg = copy;
-    v.dialog.querySelector(".std-zoom__title").textContent = box.getAttribute("data-zoom-title") || "";
-    v.body.innerHTML = "";
-    v.body.appendChild(copy);
-    if (typeof v.dialog.showModal === "function") v.dialog.showModal(); else v.dialog.setAttribute("open", "");
-    fit();
-    v.body.focus({ preventScroll: true });
-  }
-
-  /* on the page: a chart drawn much smaller than its natural size says it can be enlarged */
-  function markSmall(box) {
-    var svg = box.querySelector("svg");
-    if (!svg) return;
-    var natural = parseFloat(svg.getAttribute("width")) || 0;
-    box.classList.toggle("is-small", natural > 0 && svg.getBoundingClientRect().width < natural * 0.8);
-  }
-
-  function setupChart(box) {
-    box.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest("a")) return;   /* clause links keep working */
-      openChart(box);
-    });
-    box.addEventListener("keydown", function (e) {
-      if (e.key === "Enter") openChart(box);
-    });
-    var tools = box.nextElementSibling;
-    var button = tools && tools.querySelector(".std-flow__zoom");
-    if (button) button.addEventListener("click", function () { openChart(box); });
-    markSmall(box);
-    window.addEventListener("resize", function () { markSmall(box); });
   }
 
   function setup() {
@@ -352,7 +351,6 @@
       try { setupChecklist(root); } catch (e) { /* a browser without BigInt: the form stays a plain form */ }
     });
     document.querySelectorAll("form.std-criteria").forEach(setupCriteria);
-    document.querySelectorAll(".flowchart").forEach(setupChart);
   }
 
   /* for tests: the scoring rules as a pure function */

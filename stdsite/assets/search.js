@@ -11,7 +11,7 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 50;
   var OUT_OF_FORCE = ["replaced", "abolished"];       /* badge classes of 被代替, 废止, 已废止 */
-  var index = null, loading = null;
+  var index = null, loading = null, asked = [];      /* asked: every query Material sent (for tests) */
 
   function norm(s) { return (s.normalize ? s.normalize("NFKC") : s).toLowerCase(); }
 
@@ -97,6 +97,8 @@
     return { items: pages.slice(0, MAX_RESULTS).map(function (p) { return render(p, ts); }) };
   }
 
+  function helpPage(p) { return /^help\//.test(p.page) ? 1 : 0; }
+
   function rank(ts, partial) {
     var byPage = {};
     index.forEach(function (doc) {
@@ -130,7 +132,10 @@
       if (status && OUT_OF_FORCE.indexOf(status[1]) >= 0) p.score *= 0.6;
       out.push(p);
     }
-    out.sort(function (a, b) { return b.score - a.score || a.title.length - b.title.length; });
+    /* the editors' help (docs/help/) comes after every standard, clause and other page, whatever its score */
+    out.sort(function (a, b) {
+      return helpPage(a) - helpPage(b) || b.score - a.score || a.title.length - b.title.length;
+    });
     return out;
   }
 
@@ -214,6 +219,7 @@
       if (message.type === SETUP) return reply({ type: READY });
       if (message.type !== QUERY) return;
       var query = message.data || "", ticket = ++latest;
+      asked.push(query);
       if (!terms(query).length) return reply({ type: RESULT, data: { items: [] } });
       load().then(function () {
         if (ticket === latest) reply({ type: RESULT, data: search(query) });
@@ -228,12 +234,25 @@
     if (/workers\/search\.[^\/]*\.js/.test(String(url))) return new SearchWorker();
     return new NativeWorker(url, options);
   };
-  /* Material reads the query on keyup; Chinese input methods (and phones) often send none, so
-     every input event (typing, IME commit, paste) is turned into one. */
+  /* Material reads the query on keyup. A Chinese input method sends key events for every pinyin
+     letter while the text is still being composed (the box then holds "gong'wu"), and often none
+     when the characters are committed. So: while composing, the query box's key events do not
+     reach Material; the search runs on compositionend with the committed text, and on every input
+     event outside a composition (typing, paste, a phone's keyboard that sends no keyup). */
+  var composing = false;
+  function isQuery(el) { return !!(el && el.getAttribute && el.getAttribute("data-md-component") === "search-query"); }
+  function runQuery(el) { el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); }
+  document.addEventListener("compositionstart", function (ev) { if (isQuery(ev.target)) composing = true; }, true);
+  document.addEventListener("compositionend", function (ev) {
+    if (!isQuery(ev.target)) return;
+    composing = false;
+    runQuery(ev.target);
+  }, true);
+  document.addEventListener("keyup", function (ev) {
+    if (isQuery(ev.target) && (composing || ev.isComposing || ev.keyCode === 229)) ev.stopImmediatePropagation();
+  }, true);
   document.addEventListener("input", function (ev) {
-    var el = ev.target;
-    if (el && el.getAttribute && el.getAttribute("data-md-component") === "search-query" && !ev.isComposing)
-      el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    if (isQuery(ev.target) && !composing && !ev.isComposing) runQuery(ev.target);
   }, true);
 
   /* Start loading the index as soon as the search box gets focus (or its label is tapped), so it is
@@ -247,5 +266,6 @@
   document.addEventListener("pointerdown", warmUp, true);
 
   /* for tests and the benchmark */
-  window.__stdsearch = { load: load, search: function (q) { return load().then(function () { return search(q); }); } };
+  window.__stdsearch = { load: load, asked: asked,
+                          search: function (q) { return load().then(function () { return search(q); }); } };
 })();

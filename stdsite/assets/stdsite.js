@@ -99,7 +99,35 @@
     });
   }
 
+  /* The home page's big search box hands over to Material's search: a tap, a key or typed text
+     opens the search with the text so far and moves the cursor there, so typing goes on searching
+     and Enter opens the best result (Material's own keys). Without scripts the box is a label
+     for Material's search toggle. */
+  function setupSearchBox(box) {
+    var toggle = document.getElementById("__search");
+    var query = document.querySelector("input[data-md-component=search-query]");
+    if (!toggle || !query) return;
+    function open(ev) {
+      if (ev && ev.type === "keydown" && ev.key !== "Enter") return;      /* other keys type into the box */
+      var text = box.value;
+      box.value = "";
+      if (!toggle.checked) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      if (text) query.value = text;
+      query.focus();
+      if (text) query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+    box.addEventListener("focus", open);
+    box.addEventListener("click", function (ev) { ev.preventDefault(); open(); });
+    box.addEventListener("input", function (ev) { if (!ev.isComposing) open(); });
+    box.addEventListener("compositionend", function () { open(); });
+    box.addEventListener("keydown", open);
+  }
+
   ready(function () {
+    document.querySelectorAll("input[data-std-searchbox]").forEach(setupSearchBox);
     document.querySelectorAll("form[data-filter-table]").forEach(setupFilters);
     markScrollable();
     window.addEventListener("load", markScrollable);      /* Material wraps Markdown tables after we run */

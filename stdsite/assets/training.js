@@ -105,31 +105,69 @@
     var confirming = false;
 
     /* Options in a new random order per attempt (when `shuffle`), lettered A, B, C in that order;
-       each input keeps its option's original position as its value, so scoring is unchanged. */
+       each input keeps its option's original position as its value, so scoring is unchanged. A
+       判断题 (正确 / 错误) keeps its order. Printing uses the source order, so every printed copy
+       of the exam is the same; the screen gets this attempt's order back afterwards. */
+    var sources = items.map(function (item) {
+      return Array.prototype.slice.call(item.querySelector(".std-quiz__options").children);
+    });
+    var shown = sources.slice();
+
+    function isJudgement(item) {
+      var type = item.querySelector(".std-quiz__type");
+      return !!type && type.textContent === "判断题";
+    }
+
+    function place(item, options) {
+      var list = item.querySelector(".std-quiz__options");
+      options.forEach(function (li) { list.appendChild(li); });
+      var keys = [];
+      var answer = answerOf(item);
+      options.forEach(function (li, position) {
+        li.querySelector(".std-quiz__letter").textContent = letter(position);
+        if (answer.indexOf(Number(li.querySelector("input").value)) >= 0) {
+          keys.push(letter(position) + ". " + li.querySelector(".std-quiz__text").textContent);
+        }
+      });
+      item.querySelector("[data-std-key]").textContent = keys.join("；");
+      markKeys(item, answer);
+    }
+
     function arrange() {
-      items.forEach(function (item) {
-        var list = item.querySelector(".std-quiz__options");
-        var options = Array.prototype.slice.call(list.children);
-        if (shuffle) {
+      shown = items.map(function (item, n) {
+        var options = sources[n].slice();
+        if (shuffle && !isJudgement(item)) {
           for (var i = options.length - 1; i > 0; i--) {
             var j = Math.floor(Math.random() * (i + 1));
             var t = options[i]; options[i] = options[j]; options[j] = t;
           }
-          options.forEach(function (li) { list.appendChild(li); });
         }
-        var keys = [];
-        var answer = answerOf(item);
-        options.forEach(function (li, position) {
-          li.querySelector(".std-quiz__letter").textContent = letter(position);
-          var input = li.querySelector("input");
-          if (answer.indexOf(Number(input.value)) >= 0) {
-            keys.push(letter(position) + ". " + li.querySelector(".std-quiz__text").textContent);
-          }
-        });
-        item.querySelector("[data-std-key]").textContent = keys.join("；");
-        markKeys(item, answer);
+        place(item, options);
+        return options;
       });
     }
+
+    var printing = false;
+    function forPrint(on) {
+      if (on === printing || !shuffle) return;
+      printing = on;
+      items.forEach(function (item, n) { place(item, on ? sources[n] : shown[n]); });
+    }
+    window.addEventListener("beforeprint", function () { forPrint(true); });
+    window.addEventListener("afterprint", function () { forPrint(false); });
+    if (window.matchMedia) {          /* browsers that send no beforeprint still switch the media */
+      var media = window.matchMedia("print");
+      var follow = function (e) { forPrint(e.matches); };
+      if (media.addEventListener) media.addEventListener("change", follow); else if (media.addListener) media.addListener(follow);
+    }
+
+    /* an explanation's links open in a new tab: following one must not lose the answers given */
+    items.forEach(function (item) {
+      each(item, ".std-quiz__answer a[href]", function (a) {
+        a.setAttribute("target", "_blank");
+        a.setAttribute("rel", "noopener");
+      });
+    });
 
     function finish() {
       var right = 0, total = 0, count = 0, blank = 0;
@@ -146,7 +184,8 @@
         feedbackOf(item, ok, ok ? "✓ 正确，得 " + points + " 分" : (chosen.length ? "✗ 错误，不得分" : "✗ 未作答，不得分"));
         each(item, "input", function (i) { i.disabled = true; });
         var row = document.createElement("tr");
-        [String(index + 1), item.querySelector(".std-quiz__type").textContent, points, ok ? "✓ 正确" : "✗ 错误"]
+        [String(index + 1), item.querySelector(".std-quiz__type").textContent, points,
+          ok ? "✓ 正确" : (chosen.length ? "✗ 错误" : "✗ 未作答")]
           .forEach(function (text) { var td = document.createElement("td"); td.textContent = text; row.appendChild(td); });
         rows.appendChild(row);
       });

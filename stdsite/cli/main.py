@@ -6,9 +6,7 @@ This is the only place that catches broad exceptions: an editor never sees a tra
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -19,79 +17,9 @@ from ..model import Project
 from ..output.cache import BuildCache
 from ..output.graphviz import require_dot
 from ..output.parallel import available_cores
-from ..text import did_you_mean
+from .args import parse_args
+from .preview import PortInUse, bind
 from .site import build_site, check_site_folder, explain_failure, protected, source_date_epoch
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-CONFIG = ROOT / "mkdocs.yml"
-COMMANDS = ("build", "check", "serve", "bundle", "new", "publish")
-
-
-class ChineseParser(argparse.ArgumentParser):
-    """argparse with its messages in Chinese: a mistake on the command line is a UsageError
-    (one line, exit code 2) like any other."""
-
-    HELP_WORDS = (("usage:", "用法："), ("positional arguments:", "位置参数："), ("options:", "选项："),
-                  ("show this help message and exit", "显示本帮助并退出"))
-
-    def error(self, message: str):
-        raise UsageError(translate_argparse(message))
-
-    def format_help(self) -> str:
-        text = super().format_help()
-        for english, chinese in self.HELP_WORDS:
-            text = text.replace(english, chinese)
-        return text
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "用法：")
-
-
-def translate_argparse(message: str) -> str:
-    """argparse's English error as a Chinese line (with a did-you-mean for a mistyped command)."""
-    m = re.match(r"argument (\S+): invalid int value: '(.*)'$", message)
-    if m:
-        return f"{m.group(1)} 的值「{m.group(2)}」应为整数"
-    m = re.match(r"argument command: invalid choice: '(.*?)'", message)
-    if m:
-        hint = did_you_mean(m.group(1), COMMANDS) or "。"
-        return f"未知的命令「{m.group(1)}」{hint}可用的命令：{'、'.join(COMMANDS)}"
-    m = re.match(r"argument (\S+): expected one argument$", message)
-    if m:
-        return f"{m.group(1)} 后面缺少值"
-    m = re.match(r"unrecognized arguments: (.*)$", message)
-    if m:
-        return f"多余的参数「{m.group(1)}」（运行 python build.py -h 查看用法）"
-    m = re.match(r"ambiguous option: (\S+) could match (.*)$", message)
-    if m:
-        return f"选项 {m.group(1)} 不明确，可能是：{m.group(2)}"
-    return f"命令行参数有误（运行 python build.py -h 查看用法）：{message}"
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = ChineseParser(prog="build.py", description="重庆机关事务标准化发布系统：检查源文件、生成网站与离线包")
-    parser.add_argument("command", nargs="?", default="build", choices=COMMANDS, help="要执行的命令（默认 build）")
-    parser.add_argument("arg", nargs="?", help="new 的类型（standard / course），或 publish 的期次编号")
-    parser.add_argument("--src", default="standards_src", help="源文件夹（默认 standards_src）")
-    parser.add_argument("--out", default="site", help="网站输出文件夹（默认 site）")
-    parser.add_argument("--dist", default="dist", help="离线包输出文件夹（默认 dist）")
-    parser.add_argument("--as-of", dest="as_of", help="状态计算日期 YYYY-MM-DD（默认今天）")
-    parser.add_argument("--port", type=int, default=8000, help="serve 的端口（默认 8000）")
-    parser.add_argument("--cache", help="缓存文件夹（默认 mkdocs.yml 旁的 .cache/stdsite）")
-    parser.add_argument("--config", default=str(CONFIG), help=argparse.SUPPRESS)
-    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    try:
-        args = parser.parse_intermixed_args(argv)      # options may come after publish's id too
-    except SystemExit as exc:
-        raise SystemExit(0 if exc.code == 0 else 2)
-    if args.as_of:
-        try:
-            args.as_of_date = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise UsageError(f"--as-of 的日期「{args.as_of}」格式不对，应为 YYYY-MM-DD") from None
-    else:
-        args.as_of_date = dt.date.today()
-    return args
 
 
 def session_for(args: argparse.Namespace, workers: int = 1) -> pipeline.Session:
@@ -158,15 +86,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
-    session = session_for(args, available_cores())
-    require_dot()
-    print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件并保存后，打开的页面自动刷新；"
-          "源文件有错误时页面上显示错误；按 Ctrl+C 退出）")
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    logging.getLogger("mkdocs.plugins.stdsite").setLevel(logging.DEBUG if args.debug else logging.INFO)
-    serve(session, args.config, args.port)
+    from .serve import quiet_logging, serve
+    server = bind("127.0.0.1", args.port)            # first: a port in use is said before anything is built
+    try:
+        session = session_for(args, available_cores())
+        require_dot()
+        quiet_logging(args.verbose or args.debug, args.debug)
+        print(f"预览地址：http://127.0.0.1:{args.port}/ （修改 {args.src}/ 下的文件并保存后，打开的页面自动刷新；"
+              "源文件有错误时页面上显示错误；按 Ctrl+C 退出）", flush=True)
+        serve(session, args.config, server)
+    finally:
+        server.server_close()
     return 0
 
 
@@ -211,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
         return HANDLERS[args.command](args)
+    except PortInUse as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     except UsageError as exc:
         print(f"用法错误：{exc}", file=sys.stderr)
         return 2

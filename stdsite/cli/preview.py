@@ -11,8 +11,11 @@ pages when a new one is published, and shows the errors of a failed build in the
 """
 from __future__ import annotations
 
+import errno
 import html
+import logging
 import mimetypes
+import os
 import posixpath
 import threading
 import time
@@ -21,6 +24,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from ..errors import UsageError
 
 POLL_SECONDS = 60
 RECENT_PAGES = 8            # pages rendered first after a change: the ones last opened
@@ -195,18 +200,42 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class PortInUse(UsageError):
+    """The preview's port is taken (the message is the whole line the editor sees)."""
+
+
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
+    allow_reuse_address = os.name != "nt"   # (on Windows it would let a second preview take a port in use)
+    allow_reuse_port = False                # (a second preview must not share the port either)
+    state: PreviewState                     # set by serve() before the server is started
 
-    def __init__(self, host: str, port: int, state: PreviewState) -> None:
-        self.state = state
+    def __init__(self, host: str, port: int) -> None:
         super().__init__((host, port), Handler)
 
     def handle_error(self, request, client_address) -> None:
-        """A browser that closed the connection (a reload, a closed tab) is no error."""
+        """A browser that closed the connection (a reload, a closed tab) is no error; anything else
+        is one line in the console (the traceback only with --verbose)."""
         import sys
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
+        error = sys.exc_info()[1]
+        if not isinstance(error, (BrokenPipeError, ConnectionResetError)):
+            logging.getLogger("mkdocs.plugins.stdsite").error(
+                "预览服务器处理请求时出错（请把这条信息发给维护人员）：%s: %s", type(error).__name__, error,
+                exc_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO))
+
+
+def bind(host: str, port: int) -> PreviewServer:
+    """The preview's server, listening on host:port — or one Chinese line saying why it cannot."""
+    try:
+        return PreviewServer(host, port)
+    except OSError as exc:
+        other = port + 1 if port < 65535 else 8000
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(f"端口 {port} 已被占用，请用 --port 指定其他端口，如 --port {other}") from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise PortInUse(f"没有权限使用端口 {port}（1024 以下的端口需要管理员权限），请用 --port 指定其他端口，"
+                            f"如 --port {other}") from None
+        raise
 
 
 def error_page(errors: list[str], epoch: int, mount: str) -> bytes:

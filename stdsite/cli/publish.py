@@ -41,6 +41,7 @@ def publish(project: Project, edition_id: str, as_of: dt.date) -> str:
             print(str(error), file=sys.stderr)
             raise BuildFailed([error])
         return shown
+    _refuse_if_later_published(project, edition)
     # the edition as computed from the sources, compared with the (possibly frozen) previous one
     data = editions.frozen_json(view, editions.title(project))
     _check_target(path, Path(project.root), shown)
@@ -49,6 +50,22 @@ def publish(project: Project, edition_id: str, as_of: dt.date) -> str:
     except OSError as exc:
         raise UsageError(f"无法写入 {shown}：{os_reason(exc)}") from None
     return shown
+
+
+def _refuse_if_later_published(project: Project, edition) -> None:
+    """A later edition's frozen changes were computed against this edition unpublished: freezing
+    this one now could contradict them, so editions are published oldest first (BuildFailed)."""
+    later = [e for e in project.directory.editions if e.date > edition.date and e.id in project.frozen_editions]
+    if not later:
+        return
+    shown = [editions.frozen_path(project, e.id) for e in later]
+    error = SourceError(shown[0], None,
+                        f"期次「{later[0].id}」（{later[0].date.isoformat()}）已发布，晚于要发布的期次「{edition.id}」"
+                        f"（{edition.date.isoformat()}），已拒绝发布：{later[0].id} 期的“本期变化”是按 {edition.id} 期"
+                        f"未发布时的内容冻结的，现在发布 {edition.id} 期会前后矛盾。期次要按日期先后逐期发布；"
+                        f"如确需发布 {edition.id} 期，请先删除 {'、'.join(shown)}，再按日期先后逐期发布")
+    print(str(error), file=sys.stderr)
+    raise BuildFailed([error])
 
 
 def _check_target(path: Path, root: Path, shown: str) -> None:

@@ -94,6 +94,8 @@ def new_source(kind: str | None, src: Path) -> Path:
         text = STANDARD.format(year=today.year, stamp=stamp, slot=slot, today=today.isoformat())
     else:
         text = COURSE.format(stamp=stamp)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"「{folder}」是一个文件，不是文件夹，无法在其中新建；请改名或删除这个文件后重试")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}-{stamp}.md"
     path.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import pipeline
-from ..errors import ToolMissing
+from ..errors import Problems, ToolMissing
 from ..mkdocs import driver
 from ..output.sitefiles import SiteWriter
 from .preview import Generation, PreviewServer, PreviewState
@@ -72,6 +73,7 @@ class Builder:
             if problems.errors or project is None:
                 self._fail([str(e) for e in problems.errors] or ["源文件有错误"])
                 return
+            problems = Problems()       # (printed once: the plugin, run twice with a quick look, gets none)
             log.debug("stdsite: check %.3f s", time.perf_counter() - started)
             writer = SiteWriter(folder, self.previous.folder if self.previous else None, self.site.manifest)
             quick = self._quick_look(project, problems, writer, generation, started) if workers == 1 else {}
@@ -146,8 +148,29 @@ class Builder:
         self.state.fail(errors)
 
 
-def serve(session: pipeline.Session, config_file: str, port: int, host: str = "127.0.0.1") -> None:
-    """Serve the preview on host:port until interrupted; saved files rebuild it."""
+class EditorLines(logging.Filter):
+    """What an editor reads in the console while the preview runs: our Chinese lines (each
+    rebuild's result, warnings, errors) — not MkDocs', watchdog's or our own timings in English."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name == log.name and not record.getMessage().startswith("stdsite:")
+
+
+def quiet_logging(verbose: bool = False, debug: bool = False) -> None:
+    """The console of `serve`: Chinese lines only; with --verbose every library's log too."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(name)s - %(message)s" if verbose else "%(message)s"))
+    if not verbose:
+        handler.addFilter(EditorLines())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
+
+
+def serve(session: pipeline.Session, config_file: str, server: PreviewServer) -> None:
+    """Serve the preview with `server` (bound already) until interrupted; saved files rebuild it."""
     from mkdocs.config import load_config as mkdocs_load_config
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
@@ -157,8 +180,8 @@ def serve(session: pipeline.Session, config_file: str, port: int, host: str = "1
     mount = "/" + urlsplit(config.site_url or "/").path.strip("/") + "/"
     mount = mount.replace("//", "/")
     root = Path(tempfile.mkdtemp(prefix="stdsite-preview-"))
-    state = PreviewState(mount)
-    server = PreviewServer(host, port, state)
+    state = server.state = PreviewState(mount)
+    host, port = server.server_address[:2]
     builder = Builder(session, config_file, state, root, f"http://{host}:{port}{mount}")
 
     class Changed(FileSystemEventHandler):
@@ -197,5 +220,4 @@ def serve(session: pipeline.Session, config_file: str, port: int, host: str = "1
         builder.changed.set()
         observer.stop()
         server.shutdown()
-        server.server_close()
         shutil.rmtree(root, ignore_errors=True)

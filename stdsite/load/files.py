@@ -21,7 +21,7 @@ def decode_source(data: bytes) -> str:
     resave = "请用记事本或 WPS「另存为」，编码选择「UTF-8」后保存"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadProblem(None, f"文件是 UTF-16 编码，无法读取；{resave}")
-    if b"\x00" in data[:4096]:          # UTF-16 without a byte-order mark (ASCII letters get a NUL byte)
+    if _looks_utf16(data[:4096]):
         raise ReadProblem(None, f"文件似乎是 UTF-16 编码，无法读取；{resave}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -35,9 +35,20 @@ def decode_source(data: bytes) -> str:
         except UnicodeDecodeError:
             guess = "文件不是 UTF-8 编码"
         raise ReadProblem(line, f"{guess}，无法读取；{resave}") from None
-    if "\x00" in text:
-        raise ReadProblem(None, f"文件含有空字符，可能是 UTF-16 编码；{resave}")
+    if "\x00" in text:                   # a stray NUL byte (pasted in, or a damaged file)
+        raise ReadProblem(text.count("\n", 0, text.index("\x00")) + 1,
+                          "这一行含有看不见的空字符（NUL），无法读取；可能是复制粘贴时带入的，请删掉这一行重新输入后保存")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every ASCII character (each line end at least) brings a
+    NUL byte, nearly all at even or nearly all at odd offsets — unlike a NUL or two pasted in."""
+    offsets = [i for i, byte in enumerate(head) if byte == 0]
+    if len(offsets) < 4:
+        return False
+    odd = sum(i % 2 for i in offsets)
+    return max(odd, len(offsets) - odd) >= 0.9 * len(offsets)
 
 
 def read_text(path: Path) -> str:

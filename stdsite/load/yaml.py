@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ..errors import quote
 
 MAX_ALIASES = 50          # alias references per document
-MAX_NODES = 200_000       # nodes produced when converting (guards alias bombs)
+MAX_NODES = 200_000       # nodes produced again through aliases when converting (guards alias bombs)
 MAX_DEPTH = 100           # nested lists/mappings (deeper input would exhaust Python's stack)
 PLAIN = "tag:stdsite,plain"          # an untagged plain scalar (see _Loader.resolve)
 CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -152,7 +152,7 @@ class _Loader(yaml.SafeLoader):
             if self.alias_count > MAX_ALIASES:
                 event = self.peek_event()
                 raise ReadProblem(event.start_mark.line + 1,
-                                  f"YAML 别名（*引用）过多，超过 {MAX_ALIASES} 个，请直接写出内容")
+                                  f"用「*名称」重复引用前面「&名称」处内容的写法超过 {MAX_ALIASES} 处；请去掉「&名称」和「*名称」，把每一条的内容直接写出来")
         return Composer.compose_node(self, parent, index)
 
 
@@ -206,7 +206,8 @@ def _join_surrogates(value: str, line: int) -> str:
 class _Converter:
     def __init__(self, line_offset: int):
         self.offset = line_offset
-        self.count = 0
+        self.count = 0                  # nodes converted again (reached through an alias)
+        self.seen: set[int] = set()
         self.depth = 0
 
     def line(self, node: yaml.Node) -> int:
@@ -222,9 +223,12 @@ class _Converter:
             self.depth -= 1
 
     def _convert(self, node):
-        self.count += 1
+        if id(node) not in self.seen:   # (a large file without aliases is no bomb: count repeats only)
+            self.seen.add(id(node))
+        else:
+            self.count += 1
         if self.count > MAX_NODES:
-            raise ReadProblem(self.line(node), "YAML 内容展开后过大（可能是别名嵌套），请简化")
+            raise ReadProblem(self.line(node), "内容过多：用「&名称」「*名称」层层重复引用后，相当于几十万条内容；请去掉「&名称」和「*名称」，把每一条的内容直接写出来")
         if node.tag != PLAIN and node.tag not in CORE_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise ReadProblem(self.line(node), f"不支持的 YAML 标记 {quote(tag)}，请去掉它（需要文字时用引号）")
@@ -339,11 +343,11 @@ _YAML_HINTS = {
     "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
     "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-    "found undefined alias": "引用了未定义的别名",
+    "found undefined alias": "「*名称」引用的内容在前面没有用「&名称」标出；请去掉「*名称」，把内容直接写出来",
     "expected <block end>, but found": "缩进不一致",
     "found unexpected end of stream": "引号或括号没有闭合",
     "did not find expected key": "缩进不一致或缺少「- 」",
-    "found duplicate anchor": "锚点重复",
+    "found duplicate anchor": "同一个「&名称」标了两次；请去掉「&名称」和「*名称」，把内容直接写出来",
 }
 
 

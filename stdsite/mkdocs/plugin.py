@@ -35,11 +35,13 @@ from ..render.context import RenderContext
 from ..render.pages import generate, navigation, single_page
 from ..urls import asset, fingerprinted
 from ..validate.feedback import feedback_contact
+from .page_assets import Needs, asset_needs, minified, slim_page
 
 log = logging.getLogger("mkdocs.plugins.stdsite")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-# every stylesheet and script in assets/ is linked on every page, in name order; search.js is
-# loaded by the theme before Material's bundle (it must replace the search worker first)
+# every stylesheet and script in assets/ is linked in name order on the pages it can act on
+# (page_assets.py); search.js is loaded by the theme before Material's bundle (it must replace the
+# search worker first)
 CSS = sorted(p.name for p in ASSETS.glob("*.css"))
 JS = sorted(p.name for p in ASSETS.glob("*.js") if p.name != "search.js")
 
@@ -60,6 +62,8 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.pages: dict[str, str] = {}
         self.writer: SiteWriter | None = None    # set by our build loop (stdsite/mkdocs/driver.py)
         self.assets: dict[str, str] = {}         # our asset's name -> its published (fingerprinted) name
+        self.asset_bytes: dict[str, bytes] = {}  # our asset's name -> what is published (minified)
+        self.asset_needs: dict[str, Needs] = {}  # what a page must hold to link the asset (page_assets.py)
         self.quick: tuple[dict[str, str], list[str]] | None = None   # the preview's quick look (see on_config)
         self.link_memo: dict = {}               # the link check's page memo, kept by our build loop
 
@@ -83,9 +87,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
                 log.error(str(error))
             raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
         as_of = session.settings.as_of
-        session.notices = [n for n in (pipeline.site_url_notice(config.site_url),) if n]
+        shown, session.notices = session.notices, [n for n in (pipeline.site_url_notice(config.site_url),) if n]
         for notice in session.notices:
-            log.info(notice)            # build.py prints it (a warning would fail a strict build)
+            if notice not in shown:     # (the preview's session lives on: once, not after every save)
+                log.info(notice)        # build.py prints it (a warning would fail a strict build)
         contact, wrong = feedback_contact(config.extra.get("feedback"))
         if wrong:
             for line in wrong:
@@ -110,9 +115,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         help_pages = sorted(p.relative_to(docs).as_posix() for p in (docs / "help").glob("*.md")) \
             if (docs / "help").is_dir() else []
         config.nav = navigation(self.ctx, help_pages)
-        self.assets = {path.relative_to(ASSETS).as_posix(): fingerprinted(path.relative_to(ASSETS).as_posix(),
-                                                                          path.read_bytes())
-                       for path in sorted(ASSETS.rglob("*")) if path.is_file()}
+        self.asset_bytes = {name: minified(name, path.read_bytes()) for path in sorted(ASSETS.rglob("*"))
+                            if path.is_file() and (name := path.relative_to(ASSETS).as_posix())}
+        self.assets = {name: fingerprinted(name, data) for name, data in self.asset_bytes.items()}
+        self.asset_needs = asset_needs(self.asset_bytes)
         self.ctx.assets = self.assets
         config.extra_css = [asset(self.assets[name]) for name in CSS] + list(config.extra_css)
         config.extra_javascript = [asset(self.assets[name]) for name in JS] + list(config.extra_javascript)
@@ -127,11 +133,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} 与自动生成的页面同名，请改名")
             files.append(File.generated(config, src, content=markdown))
-        for path in sorted(ASSETS.rglob("*")):     # under their fingerprinted names, and their own (linked by others)
-            if path.is_file():
-                name = path.relative_to(ASSETS).as_posix()
-                for published in dict.fromkeys((self.assets[name], name)):
-                    files.append(File.generated(config, asset(published), abs_src_path=str(path)))
+        for name, data in self.asset_bytes.items():    # under their fingerprinted names, and their own (linked by others)
+            for published in dict.fromkeys((self.assets[name], name)):
+                files.append(File.generated(config, asset(published), content=data))
         attachments = [a for s in self.ctx.catalog.standards for a in s.published_files]
         attachments += [a for c in self.ctx.catalog.project.courses for a in c.attachments]
         for attachment in attachments:
@@ -154,6 +158,9 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
             listing_entries(search.search_index.entries, page.url)
         page.content = self.ctx.restore_late(page.content)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return slim_page(output, self.assets, self.asset_needs)
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         """MkDocs gives error pages (404.html) absolute links, right for a web server; the offline

@@ -42,7 +42,13 @@ def write_feedback_pages(ctx: RenderContext, out: SiteWriter, cache: BuildCache 
 def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = None,
               cache: BuildCache | None = None) -> bytes:
     """The 意见反馈表 of `form` as .docx bytes; `templates` keeps the templates made so far (and
-    `cache` between builds: python-docx takes a good part of a second to make one)."""
+    `cache` between builds, with the forms themselves: python-docx takes a good part of a second to
+    make a template, zipping a form a few milliseconds)."""
+    import docx
+
+    key = "docx-form-" + hashlib.sha256(f"{docx.__version__} {form!r} {when.isoformat()}".encode("utf-8")).hexdigest()[:32]
+    if cache is not None and (done := cache.get(key)) is not None:
+        return done
     templates = {} if templates is None else templates
     shape = dataclasses.replace(form, **TOKENS)
     if shape not in templates:
@@ -58,6 +64,8 @@ def form_docx(form: FeedbackForm, when: dt.datetime, templates: dict | None = No
     out = io.BytesIO()
     write_zip(out, ((name, fill(name, data)) for name, data in templates[shape]),
               (when.year, when.month, when.day, 0, 0, 0))
+    if cache is not None:
+        cache.put(key, out.getvalue())
     return out.getvalue()
 
 

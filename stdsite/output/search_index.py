@@ -20,13 +20,16 @@ from ..render.common import STATUS_CLASS
 from .sitefiles import SiteWriter
 
 TAG = re.compile(r"<[^>]+>")
+CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 SPACE = re.compile(r"\s+")
 STUB = {"config": {"lang": ["zh"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": []}, "docs": []}
 
 
 def clean(text: str) -> str:
-    """Visible text of an index entry: no tags, no jieba separators, one space between words."""
-    text = html.unescape(TAG.sub(" ", text)).replace("\u200b", "")
+    """Visible text of an index entry: no code blocks (source YAML and commands: a search for
+    公务用车 must not land on an example's `title:` line), no tags, no jieba separators, one space
+    between words."""
+    text = html.unescape(TAG.sub(" ", CODE_BLOCK.sub(" ", text))).replace("\u200b", "")
     return SPACE.sub(" ", text).strip()
 
 
@@ -35,8 +38,9 @@ def compact(entries: list[dict], statuses: dict | None = None) -> list:
 
     `boost` comes from a page's `search: {boost: x}` front matter: listing pages are boosted
     down so that a standard ranks above the pages that merely list it (their sections come
-    without text: see `listing_entries`). A standard's or a document's page carries its status
-    as `[status, badge class]`, shown on the result (assets/search.js)."""
+    without text: see `listing_entries`; assets/search.js puts the editors' help pages after all
+    others). A standard's or a document's page carries its status as `[status, badge class]`,
+    shown on the result (assets/search.js)."""
     statuses = statuses or {}
     pages: dict[str, list] = {}
     for entry in entries:

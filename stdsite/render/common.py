@@ -12,6 +12,14 @@ from ..urls import safe_href
 STATUS_CLASS = {"现行": "current", "即将实施": "upcoming", "制定中": "drafting", "被代替": "replaced",
                 "废止": "abolished", "现行有效": "current", "已废止": "abolished"}
 
+# how a standard that is not 现行 is named in the navigation and its page title
+STATUS_SUFFIX = {"被代替": "（已被代替）", "废止": "（已废止）", "即将实施": "（即将实施）", "制定中": "（制定中）"}
+
+
+def status_title(code: str, title: str, status: str) -> str:
+    """`Q/CQJG 502-2019 某某规范（已废止）`: the status in every title a reader sees in a list."""
+    return f"{code} {title}{STATUS_SUFFIX.get(status, '')}"
+
 
 # Front matter `search:` of pages that list other pages (lists, system, editions, dashboard):
 # they rank below the standards they list, and only their headings are indexed (their text

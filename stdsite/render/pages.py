@@ -10,6 +10,7 @@ from ..escape import html_attr
 from ..text import natural_key
 from ..urls import area_src, course_src, document_src, standard_src
 from . import cases, dashboard, directory, documents, pilots, standards, system, training
+from .common import status_title
 from .context import RenderContext
 
 
@@ -59,7 +60,7 @@ def navigation(ctx: RenderContext, help_pages: list[str]) -> list:
         for area in category.areas:
             slots = area.items or (area,)
             children = [area_src(area.id)] + [
-                {f"{s.code} {s.title}": standard_src(s.slug)}
+                {status_title(s.code, s.title, cat.status[s.code]): standard_src(s.slug)}
                 for slot in slots for s in sorted(cat.standards_in(slot.id), key=lambda s: natural_key(s.code))]
             areas.append({area.name: children})
         system_nav.append({category.name: areas})

@@ -178,8 +178,8 @@ CASES = [
     ("attachment-is-folder", {S: std() + "attachments:\n  - {file: files}\n", "standards/files/x.txt": "x"}, S,
      "file: files", ["「files」", "不是文件"]),
     # -- alias bombs, empty and very large files ----------------------------------------------------
-    ("alias-bomb-many-aliases", {D: bomb(9, 9)}, D, None, ["别名", "50"]),
-    ("alias-bomb-few-aliases-many-nodes", {D: bomb(6, 8)}, D, None, ["过大"]),
+    ("alias-bomb-many-aliases", {D: bomb(9, 9)}, D, None, ["「*名称」", "50"]),
+    ("alias-bomb-few-aliases-many-nodes", {D: bomb(6, 8)}, D, None, ["内容过多"]),
     ("yaml-nesting-too-deep", {S: std() + "tags: " + "[" * 3000 + "]" * 3000 + "\n"}, S, "tags", ["嵌套"]),
     ("empty-standard", {M: ""}, M, None, ["空"]),
     ("blank-document", {D: "\n   \n\n"}, D, None, ["空"]),
@@ -317,7 +317,7 @@ def test_explicit_str_tag_is_honoured(make_project):
 
 def test_unreadable_source_folder_is_usage_like_error(tmp_path):
     code, out = check(tmp_path / "does-not-exist")
-    assert code == 1 and "找不到源文件夹" in out and "Traceback" not in out
+    assert code == 2 and "找不到源文件夹" in out and "Traceback" not in out
 
 
 # -- accepted oddities: they build, and their text renders as text --------------------------------

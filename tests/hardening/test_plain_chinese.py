@@ -34,7 +34,7 @@ def test_options_may_follow_publish_s_edition(make_project):
 
 
 def test_a_system_refusal_is_one_chinese_line(tmp_path):
-    one_line(cli("new", "standard", "--src", "/proc/stdsite-src"), 2, "系统错误：/proc/stdsite-src")
+    one_line(cli("new", "standard", "--src", "/proc"), 2, "系统错误：/proc/standards")     # (a missing --src: see test_commands)
 
 
 def test_a_damaged_published_edition_is_reported_in_chinese(make_project):

@@ -20,7 +20,7 @@ _SVG_OPEN = re.compile(r'<svg width="(\d+)" height="(\d+)"')
 def chart_html(svg: str | None, prefix: str, label: str) -> str:
     """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable (never
     drawn larger; scaled down to fit the column, so it is whole on a phone), tap to open the
-    pan-and-zoom view (blocks.js)."""
+    pan-and-zoom view (flowchart.js)."""
     if svg is None:
         return '<div class="flowchart flowchart--missing">（图未能生成，请看下方文字版）</div>'
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)

@@ -29,10 +29,12 @@ def render_checklist(ctx: RenderContext, block: Block, page_src: str, owner: Own
     items = [_checklist_item(f"cl{block.index + 1}-{n + 1}", n + 1, item) for n, item in enumerate(checklist.items)]
     pass_attr = f' data-pass="{esc(num(checklist.pass_score))}"' if checklist.pass_score is not None else ""
     count = len(checklist.items)
-    sign = ["得分：________%"]
+    # the printed sign line: blanks to fill by hand; blocks.js writes an answered check's score,
+    # verdict and date into the data-sign parts
+    sign = ['得分：<span data-sign="score">________</span>%']
     if checklist.pass_score is not None or any(i.veto for i in checklist.items):
-        sign.append("结论：□ 合格 □ 不合格")
-    sign += ["检查人（签字）：______________", "日期：______年____月____日"]
+        sign.append('结论：<span data-sign="verdict">□ 合格 □ 不合格</span>')
+    sign += ["检查人（签字）：______________", '日期：<span data-sign="date">______年____月____日</span>']
     return (f'<div class="std-checklist" id="checklist-{checklist.ordinal + 1}" data-checklist="{esc(key)}" '
             f'data-signature="{signature}"{pass_attr}>'
             f'<p class="std-checklist__title"><strong>{esc(title)}</strong>'
@@ -45,7 +47,7 @@ def render_checklist(ctx: RenderContext, block: Block, page_src: str, owner: Own
             f'<output class="std-checklist__verdict std-verdict" data-state="pending">未完成</output> '
             f'<span class="std-checklist__reason"></span></p>'
             f'<p class="std-checklist__tools std-noprint" data-search-exclude><button type="button" '
-            f'class="md-button std-checklist__reset">清除作答</button></p>'
+            f'class="md-button std-checklist__reset">开始新的检查</button></p>'
             f'<p class="std-checklist__sign std-print-only" data-search-exclude>'
             f'{" ".join(f"<span>{part}</span>" for part in sign)}</p></div>')
 
@@ -87,6 +89,9 @@ def render_criteria(ctx: RenderContext, block: Block, page_src: str, owner: Owne
     assert isinstance(criteria, Criteria)
     title = criteria.title or "达标判断"
     rule = "满足任一项即为达标" if criteria.rule == "any" else "各项均满足才为达标"
+    key = f"stdsite:criteria:{owner_key(owner)}:{block.index + 1}:{criteria.title or ''}"
+    signature = hashlib.sha256("\n".join([FORM_VERSION] + [f"{i.name}|{i.op}|{i.value}" for i in criteria.items])
+                               .encode()).hexdigest()[:12]
     rows = []
     for i, item in enumerate(criteria.items):
         field_id = f"cr{block.index + 1}-{i + 1}"
@@ -102,14 +107,24 @@ def render_criteria(ctx: RenderContext, block: Block, page_src: str, owner: Owne
             f'<label for="{field_id}"><span class="std-criteria__name">{esc(item.name)}</span> '
             f'<span class="std-criteria__req">要求 {esc(requirement(item))}</span></label> '
             f'<span class="std-criteria__field" data-search-exclude><input type="number" id="{field_id}" '
-            f'inputmode="decimal" step="any" placeholder="实测值">{unit}</span> '
+            f'inputmode="decimal" step="any"{_lowest(item)} placeholder="实测值">{unit}</span> '
             f'<output class="std-criteria__verdict std-verdict" for="{field_id}" data-state="pending" data-search-exclude>'
             f'待填写</output>{clause_link(item.clause, " ")}</li>')
     return (f'<div class="std-criteria-box" id="criteria-{block.index + 1}">'
-            f'<form class="std-criteria" data-rule="{esc(criteria.rule)}" autocomplete="off">'
+            f'<form class="std-criteria" data-rule="{esc(criteria.rule)}" data-criteria="{esc(key)}" '
+            f'data-signature="{signature}" autocomplete="off">'
             f'<p class="std-criteria__title"><strong>{esc(title)}</strong>（{rule}）</p>'
             f'<ol class="std-criteria__items">{"".join(rows)}</ol>'
             f'<p class="std-criteria__overall" aria-live="polite" data-search-exclude>综合判断：'
             f'<output class="std-criteria__result std-verdict" data-state="pending">待填写</output></p>'
             f'<p class="std-noprint std-criteria__tools" data-search-exclude><button type="reset" class="md-button">清空</button>'
-            f'<span class="std-checklist__hint">（在本机计算，不会上传）</span></p></form></div>')
+            f'<span class="std-checklist__hint">（在本机计算，填写的数值只保存在本机浏览器中）</span></p></form></div>')
+
+
+def _lowest(item: Criterion) -> str:
+    """` min="0"` for a measurement that cannot be negative (no bound below zero): blocks.js raises
+    a negative entry (typed, pasted or stepped) to 0 and says so."""
+    bounds = item.value if isinstance(item.value, tuple) else (item.value,)
+    if min(bounds) < 0:
+        return ""
+    return ' min="0"'

@@ -233,7 +233,8 @@ FOLLOWERS = """() => [...document.querySelectorAll('.md-content h2, .md-content 
 
 
 @pytest.mark.parametrize("path, view", [("training/leaders-exam/", ""), ("training/leaders-exam/", "?view=trainer"),
-                                        ("training/managers-201/", ""), ("training/managers-201/", "?view=trainer")])
+                                        ("training/managers-201/", ""), ("training/managers-201/", "?view=trainer"),
+                                        ("dashboard/report-2021-2025/", "")])
 def test_handouts_keep_headings_with_their_text_and_number_pages(laptop, example, path, view):
     from printing import printed
     laptop.goto(example + path + view)

@@ -7,14 +7,34 @@ from dataclasses import dataclass, field
 
 
 def quote(value: object, limit: int = 80) -> str:
-    """Quote a user's value for a message, cut to `limit` characters."""
+    """Quote a user's value for a message as the editor wrote it, cut to `limit` characters: a
+    number as written (`5.10`), a list as `[a, b]`, a mapping as `{a: …}`, nothing as 没有填写内容."""
     if value is None:
-        return "「空值」"
-    text = value if isinstance(value, str) else repr(value) if not isinstance(value, (int, float)) else str(value)
+        return "（没有填写内容）"
+    text = shown(value)
     text = text.replace("\n", "⏎")
     if len(text) > limit:
         text = text[:limit] + "…"
     return f"「{text}」"
+
+
+def shown(value: object) -> str:
+    """A YAML value as an editor would write it (never a Python form such as `['a']` or `None`)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return getattr(value, "text", None) or str(value)
+    if isinstance(value, int):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: …" for k in value) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(shown(v) for v in value) + "]"
+    return str(value)
 
 
 @dataclass(frozen=True, order=True)

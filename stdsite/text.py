@@ -48,6 +48,43 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$|^(\d{4})(\d{2})(\d{2})$")
+
+
+def date_problem(text: str) -> tuple[dt.date | None, str]:
+    """A date an editor wrote in another form or with full-width digits: (the date, "") when it is
+    `YYYY-MM-DD` once full-width forms and dashes are made plain; else (None, why in Chinese with
+    the corrected value when it is obvious)."""
+    plain = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
+    parsed = parse_date(plain)
+    if parsed:
+        return parsed, ""
+    m = LOOSE_DATE.match(plain)
+    if not m:
+        return None, "格式不对，应为 YYYY-MM-DD，如 2023-03-01"
+    year, month, day = (int(g) for g in m.groups() if g is not None)
+    if not 1 <= month <= 12:
+        return None, f"不存在：月份应为 1 到 12，这里是 {month}"
+    last = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= last:
+        return None, f"不存在：{year} 年 {month} 月没有 {day} 日（只有 {last} 天）"
+    return None, f"格式不对，请写成 {year:04d}-{month:02d}-{day:02d}"
+
+
+# a 文号's year in brackets other than the 六角括号 〔〕 (GB/T 9704): [2024] (2024) （2024） 【2024】 ［2024］ 〈〉 ﹝﹞
+DOCNO_BRACKETS = re.compile(r"^(\S*?)([\[(（【［〈<﹝{])\s*(\d{4})\s*([\])）】］〉>﹞}])(\s*\d+\s*号.*)$")
+
+
+def docno_bracket_problem(number: str) -> str | None:
+    """Why a 文号 that uses other brackets around its year should use 〔〕, with the corrected
+    文号; None when its brackets are right (or it is no 文号)."""
+    m = DOCNO_BRACKETS.match(number.strip())
+    if not m:
+        return None
+    prefix, opening, year, closing, rest = m.groups()
+    return f"的年份括号用了「{opening}{closing}」，应为六角括号「〔〕」，写成 {prefix}〔{year}〕{rest.strip()}"
+
+
 def iso_date(day: dt.date | None) -> str | None:
     """`YYYY-MM-DD`, or None for an absent date (the JSON exports' form)."""
     return day.isoformat() if day else None
@@ -115,3 +152,16 @@ def file_name_problem(name: str) -> str | None:
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         return f"过长（超过 {MAX_NAME_BYTES} 字节）"
     return None
+
+
+def chinese_date(day: dt.date) -> str:
+    """2026-12-02 -> 2026年12月2日 (the form used on certificates and formal documents)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def download_name(text: str) -> str:
+    """A title made safe as a file name on Windows, macOS and Linux: the characters no system
+    accepts (\\ / : * ? " < > | and control characters) become -, runs of spaces one space, and
+    no dot or space at either end: 《公务用车》: 派车 -> 《公务用车》- 派车."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "-", text)
+    return re.sub(r"\s+", " ", text).strip(". ") or "未命名"

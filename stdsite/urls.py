@@ -20,7 +20,7 @@ import re
 from urllib.parse import quote
 
 from .escape import html_attr, html_text
-from .text import area_slug, file_name_problem, slugify
+from .text import area_slug, download_name, file_name_problem, slugify
 
 # -- listing and single pages (virtual source paths) ------------------------------------------------
 HOME = "index.md"
@@ -109,9 +109,10 @@ def course_file(course_id: str, name: str) -> str:
 EVALUATION_XLSX = "评估汇总.xlsx"
 
 
-def evaluation_xlsx(course_id: str) -> str:
-    """Site-relative path of a course's 评估汇总.xlsx (a file, not a page)."""
-    return f"training/{course_id}/{EVALUATION_XLSX}"
+def evaluation_xlsx(course_id: str, title: str) -> str:
+    """Site-relative path of a course's 评估汇总 workbook (a file, not a page), named after the
+    course (<课程名>-评估汇总.xlsx) so that downloads from several courses stay apart."""
+    return f"training/{course_id}/{download_name(title)}-{EVALUATION_XLSX}"
 
 
 def area_src(area_id: str) -> str:

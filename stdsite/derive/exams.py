@@ -40,3 +40,21 @@ def total_points(course: Course) -> Fraction:
 def pass_points(course: Course) -> Fraction:
     """The fewest points that pass: `pass` percent of all points (exact)."""
     return exact(course.exam.pass_mark) * total_points(course) / 100 if course.exam else Fraction(0)
+
+
+def reachable_pass_points(course: Course) -> Fraction:
+    """The fewest points a learner can actually score and pass with: the smallest sum of some
+    questions' points that is at least pass_points (60% of 13 points is 7.8, but with points of
+    1, 1.5 and 2 the least passing score is 8)."""
+    points = [exact(q.points) for q in questions(course)]
+    need = pass_points(course)
+    if not points or need <= 0:
+        return Fraction(0)
+    scale = math.lcm(*(p.denominator for p in points))
+    sums = 1                                   # bit n set: n / scale points can be scored
+    for p in points:
+        sums |= sums << int(p * scale)
+    least = math.ceil(need * scale)
+    while not (sums >> least) & 1:
+        least += 1
+    return Fraction(least, scale)

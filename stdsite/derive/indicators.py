@@ -10,8 +10,11 @@ computation, no I/O. The indicators (see docs/help/reference.md):
                        evaluation dated on or before D, over those standards;
 - reviewed_after_5y    managed 现行 standards with effective <= D - 5 years whose 复审 is not
                        due, over those standards;
-- training_attendance  attendees of sessions held within the plan period and on or before D
-                       (None without a period).
+- training_attendance  attendees of training sessions held within the plan period and on or
+                       before D (None without a period); a session of an exam course (`exam:` in
+                       its front matter) is an exam sitting, not training, and is not counted —
+                       the same people sat the course before, so counting both would count them
+                       twice.
 
 Ratios are None when the denominator is 0, else rounded half-up to 4 decimals. The targets come
 from the period's computed indicators in targets.yaml (None where the period sets none); which
@@ -232,15 +235,31 @@ def reviewed_after_5y(catalog: Catalog, target: float | None) -> Indicator:
                      ok, tuple(population), overdue)
 
 
-def sessions_counted(catalog: Catalog, period: Period) -> list[Session]:
-    """Sessions held within the period and on or before D, by date."""
+def is_exam(catalog: Catalog, session: Session) -> bool:
+    """A session of an exam course (an exam sitting), not a training session."""
+    course = catalog.courses_by_id.get(session.course)
+    return course is not None and course.exam is not None
+
+
+def _in_period(catalog: Catalog, period: Period) -> list[Session]:
     as_of = catalog.as_of
     return sorted((s for s in catalog.project.sessions if period.start <= s.date <= period.end and s.date <= as_of),
                   key=lambda s: (s.date, s.line))
 
 
+def sessions_counted(catalog: Catalog, period: Period) -> list[Session]:
+    """Training sessions (not exam sittings) held within the period and on or before D, by date."""
+    return [s for s in _in_period(catalog, period) if not is_exam(catalog, s)]
+
+
+def exams_held(catalog: Catalog, period: Period) -> list[Session]:
+    """Exam sittings held within the period and on or before D, by date (shown, not counted)."""
+    return [s for s in _in_period(catalog, period) if is_exam(catalog, s)]
+
+
 def training_attendance(catalog: Catalog, target: float | None, period: Period | None) -> Indicator:
-    """Attendees of the period's sessions held by D; None without a period."""
+    """Attendees of the period's training sessions held by D (exam sittings excluded); None without
+    a period (exams_held lists the sittings left out)."""
     if period is None:
         return Indicator("training_attendance", None, target)
     counted = sessions_counted(catalog, period)

@@ -3,7 +3,8 @@
 明细表, in framework order: under each slot (an item, or an area without items) its standards that
 are 现行, 即将实施 (only once issued by D, as in the directory) or 制定中, in natural code order; then
 its plan items not complete at D whose code is not already a row anywhere in the table, in
-plan-file order, with 状态 计划; a slot with none of these has one row with 状态 空缺.
+plan-file order, with 状态 计划 (备注: the planned completion date, （已逾期） once it has passed);
+a slot with none of these has one row with 状态 空缺 (备注: its business area and item names).
 
 统计表: one row per category and a 合计 row: the standards of the 明细表 that are 现行 or 即将实施,
 by level and in total, the number of slots (条目数) and of slots with a 现行 standard (已覆盖条目).
@@ -39,6 +40,7 @@ class DetailRow:
     replaces: tuple[str, ...] = ()
     note: str = ""
     standard: Standard | None = None
+    overdue: bool = False              # a 计划 row whose planned completion date has passed
 
     def cells(self) -> list[str | int | dt.date | None]:
         """The row in DETAIL_COLUMNS order (dates stay dates, the number stays a number)."""
@@ -80,6 +82,8 @@ def system_table(catalog: Catalog) -> SystemTable:
     framework = catalog.project.framework
     slots = [(category, slot) for category in framework.categories for area in category.areas
              for slot in (area.items or (area,))]
+    names = {slot.id: " › ".join(n for n in (area.name, slot.name if slot is not area else "") if n)
+             for category in framework.categories for area in category.areas for slot in (area.items or (area,))}
     standards = {slot.id: sorted((s for s in catalog.standards_in(slot.id) if listed(catalog, s)),
                                  key=lambda s: natural_key(s.code)) for _, slot in slots}
     taken = {s.code for found in standards.values() for s in found}
@@ -99,10 +103,12 @@ def system_table(catalog: Catalog) -> SystemTable:
                                   effective=s.effective, replaces=s.replaces, standard=s,
                                   note="修订中" if status == "现行" and s.stage == "修订中" else ""))
         for item in plans.get(slot.id, ()):
+            late = item.due < catalog.as_of
             rows.append(DetailRow(len(rows) + 1, **base, status="计划", code=item.code or "", title=item.title,
-                                  replaces=(item.replaces,) if item.replaces else (), note=item.due.isoformat()))
+                                  replaces=(item.replaces,) if item.replaces else (),
+                                  note=item.due.isoformat() + ("（已逾期）" if late else ""), overdue=late))
         if not standards[slot.id] and slot.id not in plans:
-            rows.append(DetailRow(len(rows) + 1, **base, status="空缺"))
+            rows.append(DetailRow(len(rows) + 1, **base, status="空缺", note=names[slot.id]))
     return SystemTable(tuple(rows), _stats(framework.categories, rows))
 
 

@@ -1,13 +1,17 @@
 """Warnings that depend on the as-of date (never errors): computed from the catalog at check time.
 
 - a course cites a standard that is not 现行, or its modules' minutes do not add up;
-- a frozen directory edition differs from what the current sources give, or has no edition.
+- an exam's pass mark cannot be scored exactly with its questions' points (the page would name a
+  score nobody can get);
+- a frozen directory edition differs from what the current sources give, or has no edition;
+- a directory edition whose date has passed was never published (frozen).
 """
 from __future__ import annotations
 
 from ..errors import SourceError, quote
 from .catalog import Catalog
 from .courses import module_minutes, not_current
+from .exams import pass_points, reachable_pass_points, total_points
 from .editions import frozen_path, views
 
 
@@ -33,7 +37,26 @@ def course_warnings(catalog: Catalog) -> list[SourceError]:
             out.append(SourceError(course.path, course.lines.get("minutes", course.line),
                                    f"各模块时长合计 {total} 分钟，与课程总时长 minutes: {course.minutes} 不一致{note}",
                                    warning=True))
+        out.extend(pass_mark_warnings(course))
     return out
+
+
+def _figure(value) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+
+def pass_mark_warnings(course) -> list[SourceError]:
+    """An exam whose pass mark (pass% of all points) no combination of question points reaches
+    exactly: the least passing score is higher than the pass mark says."""
+    if course.exam is None:
+        return []
+    need, least = pass_points(course), reachable_pass_points(course)
+    if need == least or need <= 0:
+        return []
+    return [SourceError(course.path, course.exam.line,
+                        f"考试合格线是各题分值合计 {_figure(total_points(course))} 分的 {course.exam.pass_mark:g}%，"
+                        f"即 {_figure(need)} 分，但按各题的分值（points）凑不出这个分数，实际至少要答对 {_figure(least)} 分"
+                        f"才能通过；请调整各题的 points 或合格分数 pass，使合格线正好能达到", warning=True)]
 
 
 def edition_warnings(catalog: Catalog) -> list[SourceError]:
@@ -47,6 +70,11 @@ def edition_warnings(catalog: Catalog) -> list[SourceError]:
             out.append(SourceError(frozen_path(project, edition_id), None,
                                    f"已发布期次文件在 directory.yaml 中没有对应的期次 {quote(edition_id)}", warning=True))
     for view in views(project, catalog.as_of):
+        if not view.frozen:
+            out.append(SourceError(
+                f"{project.src.rstrip('/')}/directory.yaml".replace("\\", "/"), view.edition.line,
+                f"目录期次 {quote(view.id)} 的日期 {view.date.isoformat()} 已过，但还没有发布（冻结）：页面标为“未发布”，"
+                f"内容会随源文件变化；核对后请运行 python build.py publish {view.id}", warning=True))
         if view.frozen and view.differences:
             shown = "；".join(view.differences[:10])
             more = f"；等共 {len(view.differences)} 处" if len(view.differences) > 10 else ""

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Problems
 from ..model import BLOCK_KINDS, Block
-from .files import SourceFolder, read_text
+from .files import MAX_FILE_BYTES as MAX_HINT_BYTES, SourceFolder, inside, read_text
 from .markdown import Fence, Heading, scan
 from .memo import FileMemo, stamp
 from .yaml import ParseMemo, ReadProblem, parse_yaml
@@ -38,6 +38,8 @@ class SourceFile:
     body_line: int = 1
     headings: tuple[Heading, ...] = ()
     blocks: tuple[Block, ...] = ()
+    broken: bool = False             # its YAML (front matter) could not be read (reported): data is None
+    raw: str | None = None           # when broken: the text as far as it could be decoded (for hints)
 
 
 @dataclass
@@ -82,23 +84,78 @@ def load_sources(src: str | os.PathLike, diagrams_dir: str | os.PathLike | None,
             sources.folders[name] = [f for path in folder.files(name, *suffixes)
                                      if (f := files.run(("read", str(path)), stamp(path), problems,
                                                         lambda path=path: _read(folder, path), memo))]
+    _misnamed(folder)
     sources.frozen, sources.frozen_lines = _frozen_editions(folder)
     sources.diagrams = _diagrams(diagrams_dir, problems)
     return sources
 
 
+# names that show a source file saved with the wrong extension (Notepad adds .txt, some editors
+# write .markdown): such a file is not read, so it is reported
+WRONG_ENDINGS = (".md.txt", ".yaml.txt", ".yml.txt", ".markdown", ".mdown", ".mkd", ".mkdn")
+
+
+def _misnamed(folder: SourceFolder) -> None:
+    """Report source files that are not read because of their extension, and `.yml` files."""
+    for name in SINGLE_FILES:
+        other = folder.root / (name[:-len(".yaml")] + ".yml")
+        if other.is_file() and not (folder.root / name).is_file():
+            folder.problems.error(folder.display(other), None, f"扩展名应为 .yaml：请改名为 {name}，否则不会被读取")
+    for name, suffixes in FOLDERS.items():
+        for path in folder.files(name, *WRONG_ENDINGS, ".yml", ".yaml", ".md", quiet=True):
+            lower = path.name.lower()
+            ending = next((e for e in WRONG_ENDINGS if lower.endswith(e)), None)
+            stem = path.name[:len(path.name) - len(ending)] if ending else path.stem
+            right = ".md" if ending in (".md.txt", ".markdown", ".mdown", ".mkd", ".mkdn") or \
+                (ending is None and suffixes == (".md",)) else ".yaml"
+            shown = folder.display(path)
+            if ending:
+                folder.problems.error(shown, None, f"扩展名是「{ending}」，不会被读取：请改名为 {stem}{right}"
+                                                   f"（记事本另存时请把“保存类型”选为“所有文件”）")
+            elif path.suffix.lower() not in suffixes:
+                kinds = "、".join(suffixes)
+                folder.problems.error(shown, None, f"{name}/ 中的源文件应为 {kinds} 文件，本文件不会被读取"
+                                                   + (f"；请改名为 {stem}.md" if right == ".md" and
+                                                      path.suffix.lower() == ".yml" else ""))
+            elif path.suffix.lower() == ".yml":
+                folder.problems.warn(shown, None, f"扩展名请用 .yaml（改名为 {stem}.yaml）；.yml 目前也能读取")
+
+
 def _read(folder: SourceFolder, path: Path) -> SourceFile | None:
+    """The file as read; a file whose YAML could not be read comes back `broken` (reported), with
+    its body when it has one (the body is still checked) and its text (validation names the
+    standard it would have been, so references to it are not reported as well)."""
     shown, rel = folder.display(path), folder.rel(path)
     if path.suffix.lower() != ".md":
         data = folder.read_yaml(path)
-        return None if data is None else SourceFile(path, shown, rel, data)
+        if data is None:
+            return SourceFile(path, shown, rel, None, broken=True, raw=lenient_text(path, folder.root))
+        return SourceFile(path, shown, rel, data)
     read = folder.read_markdown(path)
     if read is None:
-        return None
+        return SourceFile(path, shown, rel, None, broken=True, raw=lenient_text(path, folder.root))
     data, body, body_line = read
     headings, fences = scan(body, body_line)
     blocks = structured_blocks(fences, shown, folder.problems, folder.memo)
-    return SourceFile(path, shown, rel, data, body, body_line, tuple(headings), tuple(blocks))
+    broken = data is None
+    return SourceFile(path, shown, rel, data, body, body_line, tuple(headings), tuple(blocks), broken,
+                      lenient_text(path, folder.root) if broken else None)
+
+
+def lenient_text(path: Path, root: Path) -> str | None:
+    """A file's text however it decodes (UTF-8, else GBK), for hints about a file already reported."""
+    if not inside(path.resolve(), root):
+        return None
+    try:
+        data = path.read_bytes()[:MAX_HINT_BYTES]
+    except OSError:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
 
 
 def structured_blocks(fences: list[Fence], shown: str, problems: Problems, memo: ParseMemo | None) -> list[Block]:

@@ -103,10 +103,11 @@ class SourceFolder:
     def rel(self, path: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
 
-    def files(self, folder: str, *suffixes: str) -> list[Path]:
-        """Files under `folder` with one of `suffixes` (hidden ones skipped), in path order.
-        Links are followed alike for files and folders: one that leads out of the source folder
-        is reported and skipped (a folder link with everything under it)."""
+    def files(self, folder: str, *suffixes: str, quiet: bool = False) -> list[Path]:
+        """Files under `folder` whose names end with one of `suffixes` (hidden ones skipped), in
+        path order. Links are followed alike for files and folders: one that leads out of the
+        source folder is reported (unless `quiet`: a second walk) and skipped (a folder link with
+        everything under it)."""
         base = self.root / folder
         if not base.is_dir():
             return []
@@ -115,7 +116,8 @@ class SourceFolder:
             real = Path(here).resolve()
             shown = f"{self.given}/{Path(here).relative_to(self.root).as_posix()}"
             if not inside(real, self.root):
-                self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
+                if not quiet:
+                    self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
                 folders[:] = []
                 continue
             if real in visited:                 # a link back to a folder already read
@@ -125,9 +127,11 @@ class SourceFolder:
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             for name in names:
                 path = Path(here) / name
-                if name.startswith(".") or path.suffix.lower() not in suffixes or not path.is_file():
+                if name.startswith(".") or not name.lower().endswith(suffixes) or not path.is_file():
                     continue
                 if not inside(path.resolve(), self.root):
+                    if quiet:
+                        continue
                     self.problems.error(f"{shown}/{name}", None, "文件链接指向 standards_src/ 之外，已忽略")
                     continue
                 found.append(path)
@@ -160,21 +164,25 @@ class SourceFolder:
             return None
 
     def read_markdown(self, path: Path) -> tuple[Any, str, int] | None:
-        """(front matter value, body, body's first line) or None on failure (reported)."""
+        """(front matter value, body, body's first line), or None when not even the body can be
+        told apart; the value is None when the front matter is missing or cannot be read (reported)."""
         shown = self.display(path)
         try:
             text = self._text(path)
             if text is None:
                 return None
             front, front_line, body, body_line = split_front_matter(text)
-            if front is None:
-                self.problems.error(shown, 1, "文件开头缺少「---」包围的元数据（编号、名称等）")
-                return None
-            data = parse_yaml(front, front_line - 1, self.memo)
-            if data is None:
-                self.problems.error(shown, front_line, "元数据是空的")
-                return None
-            return data, body, body_line
         except ReadProblem as problem:
             self.problems.error(shown, problem.line, problem.message)
             return None
+        if front is None:
+            self.problems.error(shown, 1, "文件开头缺少「---」包围的元数据（编号、名称等）")
+            return None, body, body_line
+        try:
+            data = parse_yaml(front, front_line - 1, self.memo)
+        except ReadProblem as problem:
+            self.problems.error(shown, problem.line, problem.message)
+            return None, body, body_line
+        if data is None:
+            self.problems.error(shown, front_line, "元数据是空的")
+        return data, body, body_line

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .yaml import ReadProblem
@@ -24,6 +25,7 @@ MODULE_MINUTES = re.compile(r"^\s*<!--\s*minutes\s*:\s*(\S+?)\s*-->\s*$")
 # `!!! kind "title"` (or `??? kind`, `???+ kind`): an admonition, its content indented below
 ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)\b(.*)$")
 
+FOREWORDS = {"前言": "foreword", "引言": "introduction"}      # a standard's unnumbered parts before the clauses, by id
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
 FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 
@@ -161,7 +163,8 @@ def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference
 def parse_reference(raw: str, line: int) -> Reference:
     target = raw.strip()
     code, _, clause = target.partition("#")
-    return Reference(raw, code.strip() or None, clause.strip() or None, line)
+    clause = unicodedata.normalize("NFKC", clause).strip()        # `#５.１` is 5.1
+    return Reference(raw, code.strip() or None, clause or None, line)
 
 
 def text_references(text: str, line: int) -> list[Reference]:
@@ -183,3 +186,76 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
             body = "\n".join(lines[index + 1:])
             return front, 2, body, index + 2
     raise ReadProblem(1, "文件开头的「---」没有对应的结束行「---」")
+
+
+# `[text](target)` and `![alt](target)`: the target up to the first space (a title may follow)
+INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+                         r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+
+
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:\s*(<[^>\n]*>|\S+)")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A Markdown link or image written in a body: its target as written and its line."""
+
+    target: str
+    image: bool
+    line: int
+
+
+def links(body: str, body_line: int) -> list[Link]:
+    """Every `[text](target)` / `![alt](target)` outside code fences and inline code."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    out = []
+    for offset, text in enumerate(body.split("\n")):
+        if ("](" not in text and "]:" not in text) or body_line + offset in fenced:
+            continue
+        text = re.sub(r"(`+).+?\1", "", text)
+        definition = LINK_DEFINITION.match(text)
+        if definition:                  # `[1]: files/表.pdf`, used as `[表][1]`
+            out.append(Link(definition.group(1).strip("<>"), False, body_line + offset))
+        for m in INLINE_LINK.finditer(text):
+            out.append(Link(m.group(2).strip("<>").strip(), m.group(1) == "!", body_line + offset))
+    return out
+
+
+# lines that look like headings but are not (a Chinese input method's `＃`, a full-width space
+# after `#`, no space at all) and headings whose number is not followed by a space
+_HASH_SLIP = re.compile(r"^ {0,3}([#＃]{1,6})(.?)")
+_NUMBER_GLUED = re.compile(r"^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.?(?=[\u4e00-\u9fffA-Za-z（(])")
+_CHINESE_NUMBER = re.compile(r"^(第?[一二三四五六七八九十百]+[、．.章条节]|[（(][一二三四五六七八九十]+[）)])")
+
+
+def heading_slips(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(line, what is wrong) of every line outside code fences that an editor meant as a heading
+    but Markdown does not read as one, or whose clause number is glued to its title."""
+    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    out = []
+    for offset, text in enumerate(body.split("\n")):
+        line = body_line + offset
+        m = _HASH_SLIP.match(text)
+        if m is None or line in fenced:
+            continue
+        marks, after = m.group(1), m.group(2)
+        rest = text.lstrip(" ")[len(marks):].lstrip(" \u3000\t")
+        fixed = f"{'#' * len(marks)} {rest}"
+        if "＃" in marks:
+            out.append((line, f"标题用了全角井号「＃」，请改为半角「#」，写成「{fixed}」"))
+        elif after == "\u3000":
+            out.append((line, f"标题的「{marks}」后面是全角空格，不会显示为标题；请改为半角空格，写成「{fixed}」"))
+        elif after and after not in " \t#":
+            out.append((line, f"标题的「{marks}」后面缺少空格，不会显示为标题；请写成「{fixed}」"))
+    return out
+
+
+def glued_number(text: str) -> str | None:
+    """The clause number at the start of a heading text when no space follows it (`5.1派车`)."""
+    m = _NUMBER_GLUED.match(text)
+    return m.group(1) if m else None
+
+
+def chinese_numbered(text: str) -> bool:
+    """A heading numbered the way documents are (`五、`, `第三章`, `（一）`) rather than as a clause."""
+    return bool(_CHINESE_NUMBER.match(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,21 @@ class YList(list):
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class YFloat(float):
+    """A number written with a decimal point, remembering how it was written: `clause: 5.10` is
+    quoted back to the editor as 5.10, not 5.1."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> "YFloat":
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __reduce__(self):
+        return YFloat, (float(self), self.text)
 
 
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
@@ -236,7 +252,8 @@ class _Converter:
             if _SURROGATE.search(node.value):
                 node.value = _join_surrogates(node.value, self.line(node))
             if node.tag == PLAIN or (node.tag != "tag:yaml.org,2002:str" and node.style is None):
-                return resolve_plain(node.value)
+                value = resolve_plain(node.value)
+                return YFloat(value, node.value) if isinstance(value, float) and math.isfinite(value) else value
             return node.value
         if isinstance(node, SequenceNode):
             out = YList(self.convert(child) for child in node.value)
@@ -254,7 +271,8 @@ class _Converter:
                 key = self.convert(key_node)
                 if isinstance(key, (YMap, YList)):
                     raise ReadProblem(self.line(key_node), "字段名必须是文字")
-                key = str(key) if not isinstance(key, str) else key
+                # a key typed with a full-width space or letters (`　level`, `ｔｉｔｌｅ`) means the half-width one
+                key = str(key) if not isinstance(key, str) else unicodedata.normalize("NFKC", key).strip()
                 if key in out:
                     raise ReadProblem(self.line(key_node), f"字段 {quote(key)} 重复出现")
                 out[key] = self.convert(value_node)
@@ -267,13 +285,32 @@ class _Converter:
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
 
 
-def _input_method_hint(text: str, line_offset: int) -> ReadProblem | None:
-    """Full-width colons and `key:value` without a space are the commonest slips of Chinese IMEs."""
+_FULLWIDTH_SPACE_AFTER = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\u3000")
+_FULLWIDTH_INDENT = re.compile(r"^ *\u3000")
+_FULLWIDTH_COMMA_KEY = re.compile(r"[{,].*，\s*([A-Za-z_][\w-]*)\s*:\s")
+
+
+def _input_method_hint(text: str, line_offset: int, failed: bool = False) -> ReadProblem | None:
+    """Full-width colons, spaces and commas where YAML needs half-width ones are the commonest
+    slips of Chinese input methods: each named with its line. Full-width spaces and commas are
+    looked for only in `failed` text (a text block may well indent its paragraphs with 「　」)."""
     for number, line in enumerate(text.split("\n"), start=1):
         m = _FULLWIDTH_KEY.match(line)
         if m:
             return ReadProblem(number + line_offset,
                                f"字段 {quote(m.group(1))} 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格")
+        if not failed:
+            continue
+        m = _FULLWIDTH_SPACE_AFTER.match(line)
+        if m:
+            return ReadProblem(number + line_offset,
+                               f"字段 {quote(m.group(1))} 的冒号后面是全角空格「　」，请改为半角空格")
+        if _FULLWIDTH_INDENT.match(line):
+            return ReadProblem(number + line_offset, "这一行开头用了全角空格「　」缩进，请改为半角空格")
+        m = _FULLWIDTH_COMMA_KEY.search(line)
+        if m and not line.lstrip().startswith("#"):
+            return ReadProblem(number + line_offset,
+                               f"字段 {quote(m.group(1))} 前面用了全角逗号「，」，请改为半角逗号「,」")
     return None
 
 
@@ -327,6 +364,9 @@ def _parse_yaml(text: str, line_offset: int = 0):
         problem.line = (problem.line or 0) + line_offset
         raise
     except yaml.MarkedYAMLError as exc:
+        hint = _input_method_hint(text, line_offset, failed=True)
+        if hint:
+            raise hint from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ReadProblem(line, f"YAML 格式错误：{_explain(exc)}") from None
@@ -339,7 +379,7 @@ def _parse_yaml(text: str, line_offset: int = 0):
 
 _YAML_HINTS = {
     "expected ',' or ']'": "列表「[ ]」没有闭合，或两项之间缺少逗号「,」",
-    "expected ',' or '}'": "映射「{ }」没有闭合，或两项之间缺少逗号「,」",
+    "expected ',' or '}'": "大括号「{ }」没有闭合，或两项之间缺少逗号「,」",
     "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
     "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",

@@ -331,6 +331,7 @@ class Project:
     frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
     feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
+    unusable: dict[str, str] = field(default_factory=dict)   # code -> file of a standard left out for its errors
 
 
 Owner = Standard | Course          # what a body and its blocks belong to

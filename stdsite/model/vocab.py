@@ -56,3 +56,19 @@ EVALUATION_QUESTIONS = (
     "您在执行相关标准时还有哪些困难或疑问？",
     "对今后的培训有哪些建议（内容、形式、时间等）？",
 )
+
+# The first level (field) of the International Classification for Standards, by its Chinese name,
+# for the fields this system's standards use; a code of another field is shown with its label only.
+ICS_FIELDS = {
+    "01": "综合、术语学、标准化、文献",
+    "03": "社会学、服务、公司（企业）的组织和管理、行政、运输",
+    "07": "数学、自然科学",
+    "11": "医药卫生技术",
+    "13": "环保、保健和安全",
+    "27": "能源和热传导工程",
+    "35": "信息技术、办公机械",
+    "43": "道路车辆工程",
+    "67": "食品技术",
+    "91": "建筑材料和建筑物",
+    "97": "家用和商用设备、文娱、体育",
+}

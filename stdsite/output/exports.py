@@ -10,7 +10,7 @@ from ..derive.editions import EditionView, edition_json
 from ..derive.feedback import FeedbackView
 from ..model import Document, Standard
 from ..render.context import RenderContext
-from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME
+from ..render.directory import CSV_NAME, JSON_NAME, XLSX_NAME, copy_name
 from ..text import iso_date
 from .cache import BuildCache
 from .evaluation import cached_evaluation_xlsx
@@ -28,7 +28,7 @@ def write_exports(ctx: RenderContext, out: SiteWriter, directory_title: str, cac
         write_edition(view, out, directory_title, cache)
     write_system(ctx.system_table, ctx.catalog.as_of, out, cache)
     for course in ctx.catalog.project.courses:
-        out.write(urls.evaluation_xlsx(course.id), cached_evaluation_xlsx(course, cache))
+        out.write(urls.evaluation_xlsx(course.id, course.title), cached_evaluation_xlsx(course, cache))
 
 
 def write_edition(view: EditionView, out: SiteWriter, title: str, cache: BuildCache) -> list[str]:
@@ -40,6 +40,10 @@ def write_edition(view: EditionView, out: SiteWriter, title: str, cache: BuildCa
         rel = urls.edition_file(view.id, name)
         out.write(rel, data)
         written.append(rel)
+        if name != JSON_NAME:                       # the copy named after the edition, for downloads
+            rel = urls.edition_file(view.id, copy_name(view.id, name))
+            out.write(rel, data)
+            written.append(rel)
     return written
 
 

@@ -13,6 +13,7 @@ import copy
 import csv
 import datetime as dt
 import hashlib
+import html
 import io
 import re
 import zipfile
@@ -122,14 +123,44 @@ def workbook_bytes(sheets: list[Sheet], when: dt.date, title: str) -> bytes:
     return saved(wb, title, dt.datetime.combine(when, dt.time()))
 
 
-def saved(wb, title: str, when: dt.datetime) -> bytes:
-    """The workbook's bytes, the same for the same content: dated `when`, titled, re-packed."""
+FONT = "宋体"            # every cell in one CJK font (openpyxl's default is Calibri, a Latin font)
+
+
+def saved(wb, title: str, when: dt.datetime, cached: dict[str, dict[str, int | str]] | None = None) -> bytes:
+    """The workbook's bytes, the same for the same content: dated `when`, titled, no author (the
+    file speaks for the office, not for this program), every font the CJK `FONT`, re-packed.
+    `cached`: {sheet name: {formula start: result}} — the result stored with each formula of that
+    sheet starting so, for viewers that show stored results instead of recalculating."""
     wb.properties.created = wb.properties.modified = when
     wb.properties.title = xml_text(title)
-    wb.properties.creator = "stdsite"
+    wb.properties.creator = None
+    wb.properties.lastModifiedBy = None
     out = io.BytesIO()
     wb.save(out)
-    return _stable_zip(out.getvalue(), when)
+    sheets = {f"xl/worksheets/sheet{n}.xml": cached[name]
+              for n, name in enumerate(wb.sheetnames, 1) if cached and name in cached}
+    return _stable_zip(out.getvalue(), when, sheets)
+
+
+def _with_results(xml: str, results: dict[str, int | str]) -> str:
+    """Store `results` in the formula cells of a sheet's XML (openpyxl writes them empty)."""
+    def one(m: re.Match) -> str:
+        formula = html.unescape(m.group(3))
+        for start, value in results.items():
+            if formula.startswith(start):
+                if isinstance(value, str):
+                    return f'<c r="{m.group(1)}"{m.group(2)} t="str"><f>{m.group(3)}</f><v>{xml_text(value)}</v></c>'
+                return f'<c r="{m.group(1)}"{m.group(2)}><f>{m.group(3)}</f><v>{value}</v></c>'
+        return m.group(0)
+    return re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>', one, xml)
+
+
+def _cjk_fonts(xml: str) -> str:
+    """styles.xml with every font named `FONT`, not tied to the theme's Latin font."""
+    xml = re.sub(r'<name val="[^"]*"\s*/>', f'<name val="{FONT}"/>', xml)
+    xml = re.sub(r'<scheme val="[^"]*"\s*/>', "", xml)
+    return re.sub(r"<font>(.*?)</font>",
+                  lambda m: m.group(0) if "<name " in m.group(1) else f'<font>{m.group(1)}<name val="{FONT}"/></font>', xml)
 
 
 def _fill(ws, sheet: Sheet) -> None:
@@ -196,9 +227,10 @@ def xlsx_bytes(view: EditionView, title: str) -> bytes:
     return workbook_bytes([sheet], view.date, heading)
 
 
-def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+def _stable_zip(data: bytes, when: dt.datetime, results: dict[str, dict] | None = None) -> bytes:
     """Re-pack a zip with a fixed date on every member, so the same input gives the same bytes.
-    openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well."""
+    openpyxl stamps `dcterms:modified` with the time of saving: it is set to `when` as well.
+    Fonts become `FONT`; formula results are stored where `results` names the sheet."""
     stamp = (when.year, when.month, when.day, 0, 0, 0)
     modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -209,6 +241,10 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
                 if info.filename == "docProps/core.xml":
                     content = re.sub(r"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{modified}\2",
                                      content.decode("utf-8")).encode("utf-8")
+                elif info.filename == "xl/styles.xml":
+                    content = _cjk_fonts(content.decode("utf-8")).encode("utf-8")
+                elif results and info.filename in results:
+                    content = _with_results(content.decode("utf-8"), results[info.filename]).encode("utf-8")
                 yield info.filename, content
 
     out = io.BytesIO()
@@ -226,7 +262,7 @@ def cached_workbook(label: str, csv_data: bytes, cache: BuildCache, make: Callab
     `label`: title, date…) is unchanged comes from the build cache instead of `make()`."""
     import openpyxl
 
-    key = hashlib.sha256(b"\0".join([f"xlsx-3 {openpyxl.__version__} {label}".encode("utf-8"),
+    key = hashlib.sha256(b"\0".join([f"xlsx-5 {openpyxl.__version__} {label}".encode("utf-8"),
                                       csv_data])).hexdigest()[:32]
     data = cache.get(f"xlsx-{key}.bin")
     if data is None:

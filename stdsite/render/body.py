@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from ..derive.catalog import Catalog
 from ..escape import html_attr
-from ..load.markdown import CLAUSE_HEADING, REFERENCE, Heading, bracket_heavy, parse_reference, scan
+from ..load.markdown import CLAUSE_HEADING, FOREWORDS, REFERENCE, Heading, bracket_heavy, parse_reference, scan
 from ..model import Block, Standard
 from ..text import normalize_code
 from ..urls import Links, standard_src
@@ -16,7 +16,6 @@ from .common import esc
 
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _SPECIAL = re.compile(r"[&<{]")
-FOREWORDS = {"前言": "foreword", "引言": "introduction"}      # unnumbered parts printed before the clauses
 
 
 def render_body(body: str, body_line: int, page_src: str, catalog: Catalog, links: Links,

@@ -27,16 +27,16 @@ def matrix(ctx: RenderContext) -> str:
     rows, attrs = [], []
     for slot in slots:
         core = ' <span class="std-core">主干</span>' if slot.area.core else ""
-        item = esc(slot.item.name) if slot.item else '<span class="dash-muted">（不分标准项）</span>'
-        codes = "、".join(std_link(ctx, s) for s in slot.current) or '<span class="std-empty">空缺</span>'
+        item = esc(slot.item.name) if slot.item else '<span class="dash-muted">（不分条目）</span>'
+        codes = "、".join(std_link(ctx, s) for s in slot.current) or '<span class="std-empty">无现行标准</span>'
         rows.append([esc(slot.category.name), ctx.links.a(SRC, area_src(slot.area.id), slot.area.name) + core, item,
                      f'<span class="dash-num">{len(slot.current)}</span>', codes])
         empty_cls = "" if slot.current else 'class="dash-empty" '
         attrs.append(f'{empty_cls}data-slot="{esc(slot.id)}"')
     empty = sum(1 for s in slots if not s.current)
-    return (f"<p>体系共 {count(len(slots))} 个标准项，其中 {count(empty)} 项尚无现行标准"
+    return (f"<p>体系共 {count(len(slots))} 个条目，其中 {count(empty)} 个无现行标准"
             f"（标红）。「主干」为主干业务领域。</p>\n\n"
-            + table(["类别", "领域", "标准项", "现行标准数", "现行标准"], rows, "std-table dash-table dash-matrix", attrs)
+            + table(["类别", "领域", "条目", "现行标准数", "现行标准"], rows, "std-table dash-table dash-matrix", attrs)
             + "\n\n")
 
 
@@ -75,7 +75,8 @@ def notes(ctx: RenderContext) -> str:
 <li>复审到期：测算日期距实施日期与最近一次复审日期中较晚者满 5 年；复审建议应在期满前 6 个月提出。</li>
 <li>实施效果评价和复审不论在哪一年开展都计入；培训覆盖人次只统计本规划期内举办的培训，{sessions}页面的合计包括历年全部培训。</li>
 <li>其他指标按登记的工作记录统计：只计入规划期内、不晚于测算日期的记录；「每年」类指标在一年结束后才判断该年是否达到。</li>
-<li>比例保留 4 位小数（页面以百分数显示）；没有可统计的对象时显示「无数据」。</li>
+<li>比例按 4 位小数计算和判断是否达标，页面以百分数显示、保留 1 位小数；没有可统计的对象时显示「无数据」。</li>
+<li>制修订完成率不分规划期：测算日期前到期的全部计划项都计入，包括上一规划期到期未完成的。</li>
 </ul>
 """
 

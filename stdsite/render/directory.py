@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..escape import html_attr
 from ..derive import editions as ed
+from ..text import download_name
 from ..urls import DIRECTORY, edition_file, edition_src, standard_src
 from .common import LISTING, badge, cells, date, esc, front_matter, table
 from .context import RenderContext
@@ -39,10 +40,11 @@ def nav(ctx: RenderContext) -> list:
 
 # -- pieces ------------------------------------------------------------------------------------
 
-def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
+def entries_table(ctx: RenderContext, view: ed.EditionView, src: str, fresh: frozenset | set = frozenset()) -> str:
     """The grouped table: a row per category and per area, then the entries, numbered throughout.
     Eight columns that fit a desktop screen (long issuers shortened, one per line); on a phone
-    every entry is a card (render.common.cells)."""
+    every entry is a card (render.common.cells). Entries in `fresh` (the current directory's
+    entries that no edition lists yet) are tagged 未入目录."""
     links = ctx.links
     body: list[str] = []
     span = len(COLUMNS)
@@ -56,6 +58,8 @@ def entries_table(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
             group = e.group
         code = links.a(src, e.page, e.id, cls="std-code") if e.page else f'<span class="std-code">{esc(e.id)}</span>'
         name = links.a(src, e.page, e.title) if e.page else esc(e.title)
+        if e.id in fresh:
+            name += ' <span class="std-tag std-dir-fresh-tag">未入目录</span>'
         row = [str(index), esc(e.category), code, name, issuers(e.issuer), esc(_d(e.issued)),
                esc(_d(e.effective)), badge(e.status)]
         body.append(f'<tr data-kind="{esc(e.kind)}">{cells(list(COLUMNS), row)}</tr>')
@@ -131,22 +135,35 @@ def _counts(view: ed.EditionView) -> str:
 DOWNLOADS = ((XLSX_NAME, "Excel 表格"), (CSV_NAME, "CSV 表格"))   # edition.json stays, for programs only
 
 
-def download_name(edition_id: str, name: str) -> str:
-    """The name a downloaded export is saved under: `目录.xlsx` of 2025-2 -> `目录-2025-2.xlsx`."""
-    stem, dot, ext = name.rpartition(".")
-    return f"{stem}-{edition_id}{dot}{ext}"
+COPY_STEM = "规范性文件目录"
+
+
+def edition_label(edition_id: str) -> str:
+    """2026-1 -> 2026年第1期 (a year and a number, as the office names its editions), else `<id>期`."""
+    year, dash, number = edition_id.partition("-")
+    if dash and year.isdigit() and len(year) == 4 and number.isdigit():
+        return f"{year}年第{int(number)}期"
+    return f"{edition_id}期"
+
+
+def copy_name(edition_id: str, name: str) -> str:
+    """The edition-named copy of an export (written beside 目录.xlsx / 目录.csv), the file a clerk
+    downloads — also from the offline bundle, where a link's download name is not honoured:
+    `目录.xlsx` of 2026-1 -> `规范性文件目录-2026年第1期.xlsx`."""
+    ext = name.rpartition(".")[2]
+    return download_name(f"{COPY_STEM}-{edition_label(edition_id)}") + f".{ext}"
 
 
 def download_links(ctx: RenderContext, view: ed.EditionView, src: str) -> list[str]:
-    """Links to an edition's spreadsheets, saved under names that say which edition they are."""
-    return [f'<a href="{html_attr(ctx.links.rel(src, edition_file(view.id, name)))}" '
-            f'download="{esc(download_name(view.id, name))}">{esc(label)}</a>' for name, label in DOWNLOADS]
+    """Links to an edition's spreadsheets, under names that say which edition they are."""
+    return [f'<a href="{html_attr(ctx.links.rel(src, edition_file(view.id, copy_name(view.id, name))))}" '
+            f'download="{esc(copy_name(view.id, name))}">{esc(label)}</a>' for name, label in DOWNLOADS]
 
 
 def downloads(ctx: RenderContext, view: ed.EditionView, src: str) -> str:
     links = download_links(ctx, view, src)
     return (f'<p class="std-dir-downloads" data-search-exclude>下载本期目录：{" · ".join(links)}'
-            f'（{esc(download_name(view.id, XLSX_NAME))}、{esc(download_name(view.id, CSV_NAME))}）</p>\n')
+            f'（{esc(copy_name(view.id, XLSX_NAME))}、{esc(copy_name(view.id, CSV_NAME))}）</p>\n')
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -163,6 +180,9 @@ def edition_page(ctx: RenderContext, view: ed.EditionView) -> str:
     if view.frozen:
         out.append('<p class="std-dir-frozen" data-search-exclude>本期目录已发布，以下为发布时的内容；'
                    '此后标准状态的变化见最新一期目录。</p>\n\n')
+    else:
+        out.append('<p class="std-dir-unpublished std-notice" data-search-exclude><strong>本期尚未发布。</strong>'
+                   '该期日期已过，但还没有发布（冻结），以下内容按现在的标准库计算，可能与当时应发布的目录不同。</p>\n\n')
     out.append(downloads(ctx, view, src) + "\n")
     out.append(entries_table(ctx, view, src) + "\n")
     out.append(changes_section(ctx, view, src, "本期变化"))
@@ -180,7 +200,9 @@ def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
     if views:
         rows = []
         for v in reversed(views):
-            state = badge("已发布", "std-badge--published") if v.frozen else ""
+            state = (badge("已发布", "std-badge--published") if v.frozen else
+                     '<span class="std-badge std-badge--unpublished" title="该期日期已过，但尚未发布（冻结），'
+                     '内容仍会随标准状态变化">未发布</span>')
             first = v.previous is None         # nothing to compare with: no 新增 0 移除 0
             rows.append([f"{ctx.links.a(INDEX, edition_src(v.id), f'{v.id} 期')} {state}", date(v.date), str(len(v.entries)),
                          "首期" if first else str(len(v.added)), "—" if first else str(len(v.removed)),
@@ -196,7 +218,12 @@ def index_page(ctx: RenderContext, views: list[ed.EditionView]) -> str:
     out.append(f"## 现行目录（截至 {date(cat.as_of)}） {{#current}}\n\n")
     out.append(f'<div class="std-dir std-dir--current" markdown="1">\n\n'
                f'<p class="std-dir-meta"><span class="std-dir-count">{esc(_counts(current))}</span></p>\n\n')
-    out.append(entries_table(ctx, current, INDEX) + "\n")
+    listed = {e.id for v in views for e in v.entries}
+    fresh = {e.id for e in current.entries if e.id not in listed}
+    if fresh and views:
+        out.append(f'<p class="std-dir-fresh">其中 {len(fresh)} 项尚未列入任何一期目录（标“未入目录”），'
+                   f'将在下一期目录中发布。</p>\n\n')
+    out.append(entries_table(ctx, current, INDEX, fresh if views else frozenset()) + "\n")
     if current.previous is not None:
         out.append(changes_section(ctx, current, INDEX, "最新一期以来的变化", level=3))
     out.append("\n</div>\n")

@@ -29,8 +29,11 @@ def _amount(value: Fraction) -> str:
 def exam_summary(course: Course) -> str:
     """`本考试共 12 题，各题分值合计 20 分，按百分制计分，60 分及以上为通过（答对的分值须达到 12 分）。`"""
     total = exams.total_points(course)
+    need, least = exams.pass_points(course), exams.reachable_pass_points(course)
+    points = (f"答对的分值须达到 {_amount(least)} 分" if need == least else
+              f"合计的 {num(course.exam.pass_mark)}% 为 {_amount(need)} 分，按各题分值实际须答对 {_amount(least)} 分")
     return (f"本考试共 {len(exams.questions(course))} 题，各题分值合计 {_amount(total)} 分，按百分制计分，"
-            f"{num(course.exam.pass_mark)} 分及以上为通过（答对的分值须达到 {_amount(exams.pass_points(course))} 分）。")
+            f"{num(course.exam.pass_mark)} 分及以上为通过（{points}）。")
 
 
 def exam_panel(ctx: RenderContext, course: Course) -> str:

@@ -14,6 +14,7 @@ from ..model import REVIEW_SUGGESTED_AT, Feedback, Standard
 from ..urls import DASHBOARD, feedback_docx, feedback_src, mailto, standard_src
 from .common import badge, date, esc, table
 from .context import RenderContext
+from .feedback_form import explanation_title
 
 CLAUSE_TOKEN = "STDCLAUSE"       # replaced by a clause number in the browser (assets/feedback.js)
 STATUS_CLASS = {"待处理": "pending", "已采纳": "adopted", "部分采纳": "partly", "未采纳": "declined"}
@@ -36,8 +37,9 @@ def _explanation(ctx: RenderContext, s: Standard, page_src: str) -> str:
     if explanation is None:
         return ""
     href = esc(ctx.links.rel(page_src, explanation.target))
-    name = explanation.target.rsplit("/", 1)[-1]
-    return f'<dt>编制说明</dt><dd><a class="std-fb-explanation" href="{href}" download>{esc(name)}</a></dd>'
+    return (f'<dt>编制说明</dt><dd><a class="std-fb-explanation" href="{href}" download>'
+            f'{esc(explanation_title(s, explanation.target))}</a></dd>')
+
 
 
 # -- a draft's 征求意见 banner ----------------------------------------------------------------------
@@ -155,7 +157,7 @@ def dashboard_section(ctx: RenderContext) -> str:
     total = view.entries
     out = ["## 意见反馈 {#feedback}\n\n"]
     if not total:
-        out.append('<p class="dash-none">尚未登记意见（standards_src/feedback.yaml）。</p>\n\n')
+        out.append('<p class="dash-none">尚未登记意见。</p>\n\n')
         return "".join(out)
     pending = view.pending()
     handled = len(total) - len(pending)
@@ -167,7 +169,7 @@ def dashboard_section(ctx: RenderContext) -> str:
     out.append(ctx.keep(table(["收到日期", "意见", "标准", "条款", "提出单位", "已等待"], rows,
                               "std-table dash-table dash-feedback-pending")) + "\n\n" if rows
                else '<p class="dash-none">无。</p>\n\n')
-    out.append("### 按年度统计 {#feedback-years}\n\n<p>按收到意见的年度统计；处理状态按 feedback.yaml 中所写。</p>\n\n")
+    out.append("### 按年度统计 {#feedback-years}\n\n<p>按收到意见的年度统计；处理状态按登记的处理情况统计。</p>\n\n")
     years = view.years()
     year_rows = [[str(y.year), str(y.received), str(y.handled), str(y.statuses["已采纳"]), str(y.statuses["部分采纳"]),
                   str(y.statuses["未采纳"]), str(y.open)] for y in years]

@@ -16,6 +16,14 @@ from .common import esc, favicon_link
 from .context import RenderContext
 
 
+def explanation_title(s: Standard, target: str) -> str:
+    """What the 编制说明 link says: the document, not its file name —
+    《国有资产处置管理规范》（征求意见稿）编制说明（PDF）."""
+    ext = target.rpartition(".")[2].upper() if "." in target.rsplit("/", 1)[-1] else ""
+    kind = {"DOC": "Word", "DOCX": "Word", "WPS": "WPS"}.get(ext, ext)
+    return f"《{s.title}》（征求意见稿）编制说明" + (f"（{kind}）" if kind else "")
+
+
 def form_sheet(form: FeedbackForm) -> str:
     """The printable 意见反馈表 (one A4 page): code and title filled in, empty rows to write on."""
     head = "".join(f"<th>{esc(c)}</th>" for c in form.columns)
@@ -45,7 +53,7 @@ def _intro(ctx: RenderContext, s: Standard, src: str, kind: str) -> str:
             parts.append(f"<p>反馈方式：{esc(c.contact)}</p>")
         if c.explanation:
             parts.append(f'<p>编制说明：<a href="{html_attr(ctx.links.rel(src, c.explanation.target))}" download>'
-                         f'{esc(c.explanation.target.rsplit("/", 1)[-1])}</a></p>')
+                         f'{esc(explanation_title(s, c.explanation.target))}</a></p>')
         return "".join(parts)
     parts = ["<p>对本标准的实施有问题或改进建议，欢迎反馈（实施信息反馈）。</p>"]
     lines = contact_lines(ctx.contact)

@@ -10,6 +10,7 @@ from ..escape import html_attr
 from ..derive import courses as facts
 from ..derive.sessions import held
 from ..model import EVALUATION_ITEMS, EVALUATION_QUESTIONS, EVALUATION_SCALE, Course
+from ..text import chinese_date
 from ..urls import CERTIFICATE, EVALUATION, course_src, evaluation_xlsx, printout_src, signin_src
 from .blocks.parts import num
 from .common import esc, front_matter
@@ -55,36 +56,53 @@ def signin_page(ctx: RenderContext, course: Course) -> str:
             + printout_tools(ctx, src, course, "打印签到表"))
 
 
+def latest_session(ctx: RenderContext, course: Course):
+    """The course's latest session held by D, or None."""
+    sessions = [s for s in held(ctx.catalog) if s.course == course.id]
+    return sessions[-1] if sessions else None
+
+
 def course_hours(ctx: RenderContext, course: Course) -> str:
     """The 学时 of the course's latest session held with `hours` recorded, or "" (written by hand)."""
     recorded = [s for s in held(ctx.catalog) if s.course == course.id and s.hours is not None]
     return num(recorded[-1].hours) if recorded else ""
 
 
+def _typed(label: str, cls: str, value: str = "") -> str:
+    """A blank on the certificate: typed on the page (it grows and wraps with what is typed, so
+    nothing is cut off in print) or written by hand after printing."""
+    return (f'<span class="std-cert__blank {cls}" contenteditable="plaintext-only" role="textbox" '
+            f'spellcheck="false" aria-label="{html_attr(label)}（可在此输入，也可打印后手写）">{esc(value)}</span>')
+
+
 def certificate_page(ctx: RenderContext, course: Course) -> str:
     """A formal 结业证书 on one landscape A4 page: the name typed in the blank (or written by hand
-    after printing), the course, its 学时 and the date; issuer and seal left for the trainer."""
+    after printing), the course, its 学时 and the dates (2026年12月2日, prefilled from the latest
+    session held, editable); issuer and seal left for the trainer."""
     src = printout_src(course.id, CERTIFICATE)
-    done = "经考试合格" if course.exam else "完成全部学习内容"
+    latest = latest_session(ctx, course)
+    day = chinese_date(latest.date) if latest else ""
+    issuer = (latest.unit or "") if latest else ""
     hours = course_hours(ctx, course)
-
-    def blank(label: str, cls: str, value: str = "") -> str:
-        return (f'<input type="text" class="std-typed std-cert__blank {cls}" autocomplete="off" '
-                f'aria-label="{label}（可在此输入，也可打印后手写）" value="{esc(value)}">')
-
+    if course.exam:
+        body = (f'参加《{esc(course.title)}》，计 {_typed("学时", "std-cert__blank--hours", hours)} 学时，'
+                f'经考试合格，准予结业。')
+    else:
+        body = (f'参加《{esc(course.title)}》培训，共计 {_typed("学时", "std-cert__blank--hours", hours)} 学时，'
+                f'完成全部学习内容，准予结业。')
     return (front_matter(f"结业证书：{course.title}", search=PRINTOUT)
-            + '<div class="std-printout std-cert"><div class="std-cert__frame">'
-            f'<p class="std-cert__no">证书编号：{blank("证书编号", "std-cert__blank--no")}</p>'
+            + '<div class="std-printout std-cert" lang="zh-CN"><div class="std-cert__frame">'
+            f'<p class="std-cert__no">证书编号：{_typed("证书编号", "std-cert__blank--no")}</p>'
             f'<h1 class="std-cert__title">结业证书</h1>'
-            f'<p class="std-cert__text">{blank("姓名", "std-cert__blank--name")} 同志：</p>'
-            f'<p class="std-cert__text std-cert__indent">于 {blank("培训日期", "std-cert__blank--date")} 参加'
-            f'《{esc(course.title)}》培训，共 {blank("学时", "std-cert__blank--hours", hours)} 学时，'
-            f'{done}，准予结业。</p>'
+            f'<p class="std-cert__text std-cert__indent">{_typed("姓名", "std-cert__blank--name")}同志于 '
+            f'{_typed("培训日期", "std-cert__blank--date", day)} {body}</p>'
             f'<p class="std-cert__text std-cert__indent">特发此证。</p>'
-            f'<div class="std-cert__sign"><p>发证单位（盖章）</p><p>年　　月　　日</p></div>'
+            f'<div class="std-cert__sign"><p>{_typed("发证单位", "std-cert__blank--issuer", issuer)}（盖章）</p>'
+            f'<p>{_typed("发证日期", "std-cert__blank--date", day)}</p></div>'
             '</div></div>\n\n'
             + printout_tools(ctx, src, course, "打印结业证书")
-            + '<p class="std-printout__note" data-search-exclude>在横线处输入姓名、培训日期后打印，也可以打印后手写。'
+            + '<p class="std-printout__note" data-search-exclude>在横线处输入姓名、日期（如 2026年12月2日）后打印，'
+              '也可以打印后手写；日期、学时和发证单位已按最近一次培训填好，可以修改。'
               '输入的内容只在本页显示，不会保存或上传；每打印一份，改一次姓名。</p>\n')
 
 
@@ -97,7 +115,7 @@ def evaluation_page(ctx: RenderContext, course: Course) -> str:
                    + '<td><span class="std-box"></span></td>' * len(EVALUATION_SCALE) + "</tr>"
                    for n, item in enumerate(EVALUATION_ITEMS, start=1))
     questions = "".join(f'<li><p>{esc(q)}</p><div class="std-eval__lines"></div></li>' for q in EVALUATION_QUESTIONS)
-    xlsx = ctx.links.rel(src, evaluation_xlsx(course.id))
+    xlsx = ctx.links.rel(src, evaluation_xlsx(course.id, course.title))
     download = f'<a class="std-printbtn" href="{html_attr(xlsx)}" download>下载评估汇总表（Excel）</a> '
     return (front_matter(f"培训效果评估表：{course.title}", search=PRINTOUT)
             + '<div class="std-printout std-eval">'

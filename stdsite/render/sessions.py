@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from ..derive import indicators as ind
 from ..derive import sessions as facts
 from ..model import Session
 from ..urls import DASHBOARD, SESSIONS, course_src
@@ -21,8 +22,11 @@ def session_date(day: dt.date, as_of: dt.date) -> str:
 
 
 def hours_text(value: Decimal | float) -> str:
-    """学时 without trailing zeros: 270, 1.5."""
-    return num(float(value)) if value != int(value) else str(int(value))
+    """学时 without trailing zeros, thousands separated like 人次: 270, 1.5, 7,671, 1,130.5."""
+    if value == int(value):
+        return f"{int(value):,}"
+    whole, _, fraction = num(float(value)).partition(".")
+    return f"{int(whole):,}.{fraction}"
 
 
 def _where(s: Session) -> str:
@@ -40,7 +44,7 @@ def _hours_cell(s: Session) -> str:
 
 def _totals_row(label: str, t: facts.Totals, strong: bool = False) -> list[str]:
     missing = f'<span class="std-muted">（{t.without_hours} 场学时未填）</span>' if t.without_hours else ""
-    cells = [label, str(t.sessions), str(t.attendees), hours_text(t.hours) + missing]
+    cells = [label, str(t.sessions), f"{t.attendees:,}", hours_text(t.hours) + missing]
     return [f"<strong>{c}</strong>" for c in cells] if strong else cells
 
 
@@ -55,7 +59,10 @@ def sessions_page(ctx: RenderContext) -> str:
         return "".join(out)
     held = facts.held(cat)
     total = facts.total(held)
-    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办培训 {total.sessions} 场，参训 {total.attendees} 人次，"
+    exams = facts.total(s for s in held if ind.is_exam(cat, s))
+    of_which = f"，其中考试课程 {exams.sessions} 场、{exams.attendees:,} 人次" if exams.sessions else ""
+    what = "培训和考试" if exams.sessions else "培训"
+    out.append(f"<p>截至 {cat.as_of.isoformat()}，共举办{what} {total.sessions} 场，参训 {total.attendees:,} 人次{of_which}，"
                f"合计 {hours_text(total.hours)} 学时（学时 = 参训人数 × 每人学时）。"
                f"尚未举行的场次不计入统计。</p>\n\n")
     out.append(_dashboard_note(ctx) + "\n\n")
@@ -65,14 +72,20 @@ def sessions_page(ctx: RenderContext) -> str:
         return ctx.links.a(SESSIONS, course_src(course.id), course.title) if course else esc(course_id)
 
     rows = [[session_date(s.date, cat.as_of), course_cell(s.course), esc(facts.audience_of(s)), esc(s.trainer or "—"),
-             _where(s), esc(s.attendees), _hours_cell(s)] for s in sessions]
+             _where(s), f"{s.attendees:,}", _hours_cell(s)] for s in sessions]
     out.append("## 培训场次 {#list}\n\n"
                + table(["日期", "课程", "培训对象", "讲师", "举办单位、地点", "人数", "学时"], rows, "std-table std-sessions")
                + "\n\n")
 
-    years = [_totals_row(str(year), t) for year, t in facts.by_year(held).items()]
-    years.append(_totals_row("合计", total, strong=True))
-    out.append("## 按年度统计 {#by-year}\n\n" + table(["年度", "场次", "人次", "学时"], years) + "\n\n")
+    exam_years = facts.by_year(s for s in held if ind.is_exam(cat, s))
+
+    def with_exams(row: list[str], t: facts.Totals) -> list[str]:
+        return row[:3] + [f"{t.attendees:,}"] + row[3:] if exams.sessions else row
+    years = [with_exams(_totals_row(str(year), t), exam_years.get(year, facts.Totals()))
+             for year, t in facts.by_year(held).items()]
+    years.append(with_exams(_totals_row("合计", total, strong=True), exams))
+    out.append("## 按年度统计 {#by-year}\n\n" + table(["年度", "场次", "人次"] + (["其中考试课程人次"] if exams.sessions else []) + ["学时"], years)
+               + "\n\n")
 
     groups = [_totals_row(esc(name), t) for name, t in facts.by_audience(held).items()]
     groups.append(_totals_row("合计", total, strong=True))
@@ -99,4 +112,5 @@ def _dashboard_note(ctx: RenderContext) -> str:
     value = ctx.indicators["training_attendance"].value
     return (f'<p class="std-notice">{dashboard}“培训覆盖人次”只统计当前规划期（{esc(period.name)}，'
             f'{period.start.isoformat()} 至 {period.end.isoformat()}）内、截至 {ctx.catalog.as_of.isoformat()} '
-            f'已举办的培训，为 {value} 人次；本页统计全部年份，所以合计人次可能大于看板上的数字。</p>')
+            f'已举办的培训，为 {value:,} 人次；考试课程的场次是已参训学员参加的考试，不计入。'
+            f'本页统计全部年份和考试，所以合计人次可能大于看板上的数字。</p>')

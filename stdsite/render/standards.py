@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..escape import html_attr
 from .. import urls
 from ..derive.catalog import evaluation_expected, review_due, review_due_date
-from ..model import LEVELS, Standard
+from ..model import ICS_FIELDS, LEVELS, Standard
 from ..urls import area_src, course_src, document_src, poster_src, standard_src
 from .blocks import render_block
 from .body import render_body
@@ -75,9 +75,9 @@ def _meta_rows(ctx: RenderContext, s: Standard, src: str, badges: str) -> list[t
         category, area, item = placement
         names = " › ".join(n.name for n in (category, area, item) if n is not None)
         where = ctx.links.a(src, area_src(area.id), names)
-    optional = [("中国标准分类号（CCS）", s.ccs), ("国际标准分类号（ICS）", s.ics)]
+    optional = [("中国标准分类号（CCS）", s.ccs and esc(s.ccs)), ("国际标准分类号（ICS）", s.ics and ics_text(s.ics))]
     rows = [("标准编号", esc(s.code)), ("标准名称", esc(s.title)), ("标准级别", esc(s.level)), ("状态", badges)]
-    rows += [(k, esc(v)) for k, v in optional if v]
+    rows += [(k, v) for k, v in optional if v]
     rows += [("发布日期", date(s.issued)), ("实施日期", date(s.effective))]
     if s.abolished:
         rows.append(("废止日期", date(s.abolished)))
@@ -187,6 +187,19 @@ def standard_row(ctx: RenderContext, s: Standard, page_src: str) -> list[str]:
             date(s.effective)]
 
 
+def ics_text(ics: str) -> str:
+    """An ICS code with the Chinese name of its field where known:
+    `01.120` -> `01.120（01 综合、术语学、标准化、文献）`."""
+    name = ICS_FIELDS.get(ics_field(ics))
+    return esc(ics) + (f'<span class="std-ics-name">（{esc(ics_field(ics))} {esc(name)}）</span>' if name else "")
+
+
+def ics_field_label(field: str) -> str:
+    """A filter option: `03 社会学、服务…`, or `03` for a field without a known name."""
+    name = ICS_FIELDS.get(field)
+    return f"{field} {name}" if name else field
+
+
 def ics_field(ics: str | None) -> str:
     """The ICS field of a classification (`03.080.01` -> `03`), the level the list filters by."""
     return ics.split(".")[0] if ics else ""
@@ -214,9 +227,9 @@ def standards_list_page(ctx: RenderContext) -> str:
     for s in cat.standards:
         if s.ics:
             codes.setdefault(ics_field(s.ics), set()).add(s.ics)
-    ics = {field: f"{field}（{'、'.join(sorted(found))}）" for field, found in sorted(codes.items())}
+    ics = {field: f"{ics_field_label(field)}（{'、'.join(sorted(found))}）" for field, found in sorted(codes.items())}
     owners = sorted({s.owner for s in cat.standards if s.owner})
-    extra = (select("ics", "ICS 分类", list(ics), ics) if ics else "") + \
+    extra = (select("ics", "国际标准分类（ICS）", list(ics), ics) if ics else "") + \
         (select("owner", "归口单位", owners) if owners else "")
     # assets/stdsite.js filters the rows and keeps the choice in the address (?status=现行&level=…)
     filters = (f'<form class="std-filters" data-filter-table="standards" data-filter-empty="standards-empty" '
@@ -227,7 +240,7 @@ def standards_list_page(ctx: RenderContext) -> str:
     empty = ('<p class="std-filter-empty" id="standards-empty" hidden data-search-exclude>没有符合条件的标准。'
              '<button type="button" class="md-button std-filter-clear">清除筛选</button></p>')
     return (front_matter("标准列表", search=LISTING) + "# 标准列表\n\n"
-            f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域（以及 ICS 分类、归口单位）筛选。</p>\n\n'
+            f'<p>共收录标准 {len(cat.standards)} 项（状态截至 {cat.as_of.isoformat()}）。可按状态、级别、区域（以及国际标准分类 ICS、归口单位）筛选。</p>\n\n'
             + filters + "\n\n"
             + table(["编号", "名称", "级别", "状态", "实施日期", "区域"], rows, "std-table std-list", attrs, "standards")
             + "\n\n" + empty + "\n")

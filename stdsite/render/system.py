@@ -43,7 +43,8 @@ def system_index_page(ctx: RenderContext) -> str:
            _area_list(ctx),
            "## 标准明细表 {#detail}\n\n",
            '<p class="std-legend">列出各条目下现行、即将实施（已发布）和制定中的标准，'
-           '以及尚未完成的制修订计划（状态“计划”，备注为计划完成日期）；没有任何标准和计划的条目标为“空缺”。</p>\n\n',
+           '以及尚未完成的制修订计划（状态“计划”，备注为计划完成日期，已过计划完成日期的标“已逾期”）；'
+           '没有任何标准和计划的条目标为“空缺”，备注为其业务领域和条目名称。</p>\n\n',
            ctx.keep(detail_table(ctx, ctx.system_table)) + "\n\n",
            "## 标准统计表 {#statistics}\n\n",
            '<p class="std-legend">按类别统计现行和即将实施（已发布）的标准数；条目数中没有条目的领域按 1 个计，'
@@ -83,9 +84,13 @@ def detail_table(ctx: RenderContext, data: SystemTable) -> str:
             else esc(r.code)
         title = ctx.links.a(src, standard_src(r.standard.slug), r.title) if r.standard else esc(r.title)
         status = badge(r.status, STATE_CLASS.get(r.status, ""))
+        note = esc(r.note)
+        if r.overdue:
+            note = (f'<span class="std-warn">{esc(r.note.removesuffix("（已逾期）"))}</span> '
+                    f'<span class="std-badge std-badge--vacant">已逾期</span>')
         rows.append([str(r.number), esc(r.slot), code, title, esc(r.level), date(r.effective) if r.effective else "",
-                     esc("、".join(r.replaces)), status, esc(r.note)])
-        attrs.append(f'data-status="{esc(r.status)}" data-slot="{esc(r.slot)}"')
+                     esc("、".join(r.replaces)), status, note])
+        attrs.append(f'data-status="{esc(r.status)}" data-slot="{esc(r.slot)}"' + (' data-overdue="true"' if r.overdue else ""))
     return table(list(DETAIL_COLUMNS), rows, "std-table std-system-detail", attrs)
 
 

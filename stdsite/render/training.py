@@ -197,7 +197,7 @@ def _toolbar(ctx: RenderContext, course: Course, src: str) -> str:
             '<p class="std-course-bar__tools"><span class="std-course-bar__label">培训资料：</span>'
             + link(signin_src(course.id), "签到表") + papers
             + link(printout_src(course.id, CERTIFICATE), "结业证书") + link(printout_src(course.id, EVALUATION), "评估表")
-            + link(evaluation_xlsx(course.id), "评估汇总.xlsx", " std-trainer-only")
+            + link(evaluation_xlsx(course.id, course.title), "评估汇总.xlsx", " std-trainer-only")
             + '</p>'
             '<p class="std-course-bar__view" data-std-view-label>当前为学员视图：讲师提示与测验答案已隐藏。</p>'
             '</div>\n\n')

@@ -1,6 +1,9 @@
 """Rules of a Markdown body: numbered clause and annex headings (unique, in order) and course modules."""
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..errors import quote
 from ..load.markdown import ANNEX_HEADING, ANNEX_LIKE, CLAUSE_HEADING, MAX_BRACKETS, MODULE_MINUTES, Heading, bracket_heavy
 from ..model import Clause, Module
@@ -46,7 +49,7 @@ def heavy_paragraphs(body: str, body_line: int, check: Checker) -> None:
 def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clause, tuple[int, ...]] | None:
     """The clause or annex a heading opens with its sort key (clauses before annexes), or None for
     an unnumbered heading (前言, 引言, 参考文献) or one reported as wrong."""
-    text = heading.text
+    text = _plain_number(heading.text)
     m = ANNEX_HEADING.match(text)
     if m:
         letter = m.group(1)
@@ -73,6 +76,15 @@ def _numbered(heading: Heading, annex: str | None, check: Checker) -> tuple[Clau
                                   f"「## 附录 {parts[0]}（规范性）标题」或「（资料性）」之下")
         return None
     return Clause(number, title, heading.line, heading.level), (1, ord(parts[0]), *map(int, parts[1:]))
+
+
+_NUMBER_PREFIX = re.compile(r"^[0-9０-９A-ZＡ-Ｚ](?:[0-9０-９]*)(?:[.．][0-9０-９]+)*(?=[\s\u3000])")
+
+
+def _plain_number(text: str) -> str:
+    """A heading with its clause number in full-width digits or dots (`５．１ 派车`) read as `5.1 派车`."""
+    m = _NUMBER_PREFIX.match(text)
+    return unicodedata.normalize("NFKC", m.group(0)) + text[m.end():] if m else text
 
 
 def modules(headings: tuple[Heading, ...], body: str, body_line: int, check: Checker) -> list[Module]:

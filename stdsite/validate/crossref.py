@@ -10,6 +10,7 @@ import dataclasses
 from ..errors import Problems, quote
 from ..load.markdown import Reference
 from ..model import Project, Standard
+from ..text import natural_key
 from .references import CodeIndex, body_references, reference_problem
 
 
@@ -18,7 +19,7 @@ def check_references(project: Project, problems: Problems, framework_known: bool
     rules are skipped, so that every other problem is still reported in the same pass."""
     standards = _unique_standards(project, problems)
     by_code = {s.code: s for s in standards}
-    codes = CodeIndex(standards)
+    codes = CodeIndex(standards, project.unusable)
     documents = unique_by(project.documents, lambda d: d.number, "文号", problems, "number")
     documents = unique_by(documents, lambda d: d.slug.casefold(), "文件名（决定网址，不区分大小写）", problems, None,
                           shown=lambda d: d.slug)
@@ -37,11 +38,11 @@ def check_references(project: Project, problems: Problems, framework_known: bool
 
     for d in documents:
         for code in d.related:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(d.path, d.lines.get("related", d.line), f"相关标准 {quote(code)} 不存在")
     for c in courses:
         for code in c.standards:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(c.path, c.lines.get("standards", c.line), f"课程引用的标准 {quote(code)} 不存在")
         for ref in body_references(c.body, c.body_line):
             report_reference(ref, None, codes, c.path, problems)
@@ -63,15 +64,18 @@ def _unique_standards(project: Project, problems: Problems) -> list:
 
 
 def unique_by(records, key, label: str, problems: Problems, field: str | None, shown=None) -> list:
+    """Records with a unique `key`, in path order: each later copy is reported on its own file,
+    naming the file (and line) of the first."""
     first: dict[str, str] = {}
     keep = []
-    for r in sorted(records, key=lambda r: r.path):
+    for r in sorted(records, key=lambda r: natural_key(r.path)):        # the order a file manager shows
         value = key(r)
+        line = r.lines.get(field, r.line) if field else None
         if value in first:
-            problems.error(r.path, r.lines.get(field, r.line) if field else None,
-                           f"{label} {quote(shown(r) if shown else value)} 与 {first[value]} 重复")
+            problems.error(r.path, line, f"{label} {quote(shown(r) if shown else value)} 与 {first[value]}重复；"
+                                         f"同一{label.split('（')[0]}只能出现一次，请改正本文件或删除多余的一份")
             continue
-        first[value] = r.path
+        first[value] = f"{r.path}（第 {line} 行）" if line else f"{r.path} "
         keep.append(r)
     return keep
 
@@ -90,7 +94,7 @@ def report_reference(ref: Reference, current: Standard | None, codes: CodeIndex,
 
 def _check_cycles(standards, problems: Problems) -> None:
     """A standard may not (indirectly) replace itself."""
-    graph = {s.code: [c for c in s.replaces] for s in standards}
+    graph = {s.code: [c for c in s.replaces if c != s.code] for s in standards}   # itself: reported on the file
     by_code = {s.code: s for s in standards}
     reported = set()
     for start in graph:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..errors import Problems, quote
 from ..load import SourceFile
 from ..model import DOC_KINDS, Document
-from ..text import normalize_code
+from ..text import docno_bracket_problem, normalize_code
 from ..urls import page_name_problem
 from .schema import Checker, Spec
 
@@ -27,6 +27,9 @@ def validate_document(file: SourceFile, problems: Problems) -> Document | None:
     v = check.mapping(data, DOCUMENT_FIELDS, "规范性文件")
     if not v or not v["number"] or not v["title"] or not v["issued"]:
         return None
+    problem = docno_bracket_problem(v["number"])
+    if problem:
+        check.warn(data.line_of("number"), f"文号 {quote(v['number'])} {problem}")
     if v["abolished"] and v["abolished"] < v["issued"]:
         check.error(data.line_of("abolished"), f"废止日期 {quote(v['abolished'].isoformat())} 早于成文日期")
     return Document(

@@ -53,6 +53,8 @@ def check_feedback(project: Project, path: str, problems: Problems) -> Project:
     keep = []
     for entry in project.feedback:
         s = by_code.get(entry.standard)
+        if s is None and entry.standard in project.unusable:
+            continue                     # its file has errors, reported there
         if s is None:
             hint = did_you_mean(entry.standard, by_code)
             problems.error(path, entry.lines.get("standard", entry.line), f"意见针对的标准 {quote(entry.standard)} 不存在{hint}")
@@ -76,7 +78,7 @@ def feedback_contact(raw: Any) -> tuple[FeedbackContact | None, list[str]]:
         return None, []
     where = "mkdocs.yml: extra.feedback"
     if not isinstance(raw, dict):
-        return None, [f"{where} 应为「字段: 值」形式的映射（email、phone、address），实际是 {quote(raw)}"]
+        return None, [f"{where} 应写成「字段: 值」的形式（email、phone、address），实际是 {quote(raw)}"]
     errors = [f"{where} 中有未知字段 {quote(key)}{unknown_key_hint(str(key), CONTACT_FIELDS)}"
               for key in raw if key not in CONTACT_FIELDS]
     values: dict[str, str | None] = {}

@@ -23,13 +23,13 @@ def check_plan(project: Project, problems: Problems) -> Project:
     pilots_path = f"{project.src}/pilots.yaml"
     for pilot in project.pilots:
         for code in pilot.standards:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(pilots_path, pilot.lines.get("standards", pilot.line), f"试点实施的标准 {quote(code)} 不存在")
     cases = unique_by(project.cases, lambda c: c.id, "案例编号", problems, "id")
-    codes = CodeIndex(project.standards)
+    codes = CodeIndex(project.standards, project.unusable)
     for case in cases:
         for code in case.standards:
-            if code not in by_code:
+            if code not in by_code and code not in project.unusable:
                 problems.error(case.path, case.lines.get("standards", case.line), f"案例引用的标准 {quote(code)} 不存在")
         if case.pilot and case.pilot not in pilot_ids:
             problems.error(case.path, case.lines.get("pilot", case.line),

@@ -10,7 +10,7 @@ from ..errors import Problems, quote
 from ..load import SourceFile
 from ..load.files import SourceFolder
 from ..model import PILOT_KINDS, REGIONS, Evidence, Pilot, WorkRecord
-from ..text import normalize_code
+from ..text import docno_bracket_problem, normalize_code
 from .lists import list_entries
 from .schema import Checker, Spec
 from .standards import source_file
@@ -52,6 +52,10 @@ def _evidence(value: str, file: SourceFile, folder: SourceFolder, check: Checker
     kind = evidence_kind(value)
     if kind != "file":
         return Evidence(kind, value)
+    problem = docno_bracket_problem(value)
+    if problem and not (file.path.parent / value).exists():
+        check.error(line, f"佐证文号 {quote(value)} {problem}（括号不对时会被当作附件路径，找不到文件）")
+        return None
     path = source_file(file.path.parent, value, folder, check, line, "佐证材料")
     if path is None:
         return None

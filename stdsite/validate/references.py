@@ -22,7 +22,8 @@ DATED = re.compile(r"^(.+)-(\d{4})$")
 class CodeIndex:
     """Standards by code, and the editions of each code before the year (undated references)."""
 
-    def __init__(self, standards: Iterable[Standard]):
+    def __init__(self, standards: Iterable[Standard], unusable: Iterable[str] = ()):
+        self.unusable = frozenset(unusable)       # codes of standards left out for errors in their files
         self.by_code: dict[str, Standard] = {}
         self.editions: dict[str, list[Standard]] = {}
         for s in standards:
@@ -49,6 +50,12 @@ class CodeIndex:
             year = int(DATED.match(s.code).group(2))
             return s.issued or dt.date(year, 1, 1), year, natural_key(s.code)
         return max(published, key=key)
+
+    def left_out(self, code: str) -> bool:
+        """True when `code` (or, undated, an edition of it) is a standard whose file has errors
+        (reported there): references to it are not reported as well."""
+        code = normalize_code(code)
+        return code in self.unusable or any(DATED.match(c) and DATED.match(c).group(1) == code for c in self.unusable)
 
     def missing(self, code: str, where: str = "") -> str:
         """Why a code names no standard (a Chinese message)."""
@@ -77,7 +84,7 @@ def reference_problem(ref: Reference, current: Standard | None, codes: CodeIndex
         return None
     target, latest = codes.find(ref.code)
     if target is None:
-        return codes.missing(ref.code, where)
+        return None if codes.left_out(ref.code) else codes.missing(ref.code, where)
     if ref.clause and ref.clause not in target.clause_numbers:
         named = f"{quote(normalize_code(ref.code))}（最新版为 {target.code}）" if latest else quote(target.code)
         return f"{where}引用的标准 {named} 没有条款 {quote(ref.clause)}"

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Problems, quote
+from ..errors import Problems, quote, shown
 from ..load.yaml import YList, YMap
-from ..text import DATE_RE, did_you_mean, parse_date
+from ..text import date_problem, did_you_mean
 
 # A field's value lands in headings, tables and links on many pages; Markdown's inline processing
 # grows with the square of the marks in one value (4000 `[`/`*` in a heading: 0.75 s). No title,
@@ -27,6 +28,16 @@ CHINESE_KEYS = {
     "废止日期": "abolished", "代替": "replaces", "阶段": "stage", "发布机构": "issuer",
     "起草单位": "drafters", "区域": "region", "标签": "tags", "关键词": "tags", "摘要": "summary",
     "附件": "attachments", "文号": "number", "受众": "audience", "时长": "minutes", "目标": "objectives",
+}
+
+
+# what editors write for a value of a choice field (级别 above all), for did-you-mean
+CHOICE_ALIASES = {
+    "国标": "国家标准", "国家级标准": "国家标准", "行标": "行业标准", "行业级标准": "行业标准",
+    "地标": "地方标准", "省标准": "地方标准", "省级标准": "地方标准", "市标准": "地方标准", "市级标准": "地方标准",
+    "重庆市地方标准": "地方标准", "团标": "团体标准", "协会标准": "团体标准", "企标": "企业标准",
+    "内部标准": "组织内部标准", "机关内部标准": "组织内部标准", "单位内部标准": "组织内部标准", "内标": "组织内部标准",
+    "草案": "制定中", "征求意见稿": "制定中", "起草中": "制定中", "修订": "修订中",
 }
 
 
@@ -64,7 +75,11 @@ class Checker:
     def mapping(self, value: Any, specs: dict[str, Spec], what: str, line: int | None = None) -> dict | None:
         """Check a mapping against `specs`; returns {field: converted value or None} or None."""
         if not isinstance(value, YMap):
-            self.error(getattr(value, "line", line), f"{what}应为「字段: 值」形式的映射，实际是 {quote(value)}")
+            if value is None or value == "":
+                self.error(line, f"{what}没有填写内容；应写成「字段: 值」的形式，每行一个字段")
+            else:
+                self.error(getattr(value, "line", line), f"{what}应写成「字段: 值」的形式（每行一个字段），"
+                                                         f"实际是 {quote(value)}")
             return None
         out: dict[str, Any] = {}
         for key in value:
@@ -87,7 +102,8 @@ class Checker:
         if kind in ("text", "choice"):
             text = self.text(raw, name, line)
             if text is not None and kind == "choice" and text not in spec.choices:
-                hint = did_you_mean(text, spec.choices, cutoff=0.3)
+                alias = CHOICE_ALIASES.get(text.replace(" ", ""))
+                hint = f"，是否应为「{alias}」？" if alias in spec.choices else did_you_mean(text, spec.choices)
                 self.error(line, f"字段「{name}」的值 {quote(text)} 无效，应为 {' · '.join(spec.choices)} 之一{hint}")
                 return None
             return text
@@ -127,7 +143,7 @@ class Checker:
         if isinstance(raw, bool):
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(str(raw).lower())}；如确为文字请加引号")
         elif isinstance(raw, (int, float)):
-            self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{raw}\"")
+            self.error(line, f"字段「{name}」应为文字，实际是数字 {quote(raw)}；请加引号，如 {name}: \"{shown(raw)}\"")
         else:
             self.error(line, f"字段「{name}」应为文字，实际是 {quote(describe(raw))}")
         return None
@@ -153,13 +169,12 @@ class Checker:
         return out
 
     def date(self, raw: Any, name: str, line: int) -> dt.date | None:
-        if isinstance(raw, str):
-            parsed = parse_date(raw.strip())
+        if isinstance(raw, (str, int)) and not isinstance(raw, bool):
+            parsed, why = date_problem(str(raw))
             if parsed:
                 return parsed
-            if DATE_RE.match(raw.strip()):
-                self.error(line, f"字段「{name}」的日期 {quote(raw)} 不存在，请检查月份和日")
-                return None
+            self.error(line, f"字段「{name}」的日期 {quote(raw)} {why}")
+            return None
         self.error(line, f"字段「{name}」的日期 {quote(raw)} 格式不对，应为 YYYY-MM-DD，如 2023-03-01")
         return None
 
@@ -170,10 +185,12 @@ class Checker:
         if isinstance(raw, int):
             return str(raw)
         if isinstance(raw, float):
-            self.error(line, f"条款号 {quote(raw)} 写成了小数，YAML 会读错（5.10 读成 5.1）；请加引号，如 {name}: \"{raw}\"")
+            written = shown(raw)
+            misread = f"，会被读成 {raw!s}" if written != str(raw) else ""
+            self.error(line, f"条款号 {quote(raw)} 没有加引号{misread}；请加引号，写成 {name}: \"{written}\"")
             return None
-        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", raw.strip()):
-            return raw.strip()
+        if isinstance(raw, str) and re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", unicodedata.normalize("NFKC", raw).strip()):
+            return unicodedata.normalize("NFKC", raw).strip()        # full-width digits and dots read as plain
         self.error(line, f"字段「{name}」的条款号 {quote(raw)} 格式不对，应如 \"5.2.1\" 或附录中的 \"A.1\"")
         return None
 
@@ -189,16 +206,13 @@ class Checker:
             if isinstance(item, YMap):
                 out.append((item, raw.line_of(index)))
             else:
-                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应为映射，实际是 {quote(describe(item))}")
+                self.error(raw.line_of(index), f"字段「{name}」的第 {index + 1} 项应写成「字段: 值」的形式，"
+                                                     f"如 - {{date: 2024-01-01, note: 说明}}，实际是 {quote(item)}")
         return out
 
 
 def describe(value: Any) -> Any:
-    """A short form of a YAML value for messages: `{a: …, b: …}`, `[x, y]`, or the value itself."""
-    if isinstance(value, YMap):
-        return "{" + ", ".join(f"{k}: …" for k in value) + "}"
-    if isinstance(value, YList):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+    """A YAML value for a message (quote() writes lists and mappings as the editor wrote them)."""
     return value
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import urls
-from ..errors import Problems, quote
+from ..errors import Problems, quote, shown
 from ..load import SourceFile
 from ..load.files import SourceFolder, exists_exact_case, inside
 from ..load.yaml import YMap
@@ -107,8 +107,9 @@ def _classification(values: dict, level: str, data: YMap, check: Checker) -> dic
     rules = {"ics": (ICS, "ICS", "ICS 分类号", '"03.080" 或 "01.040.03"（要加引号）'),
              "ccs": (CCS, "CCS", "CCS 分类号", "A16"), "filing": (FILING, "备案号", "备案号", '"72563-2021"')}
     if isinstance(values["ics"], (int, float)) and not isinstance(values["ics"], bool):
-        check.error(data.line_of("ics"), f"ICS 分类号 {quote(values['ics'])} 写成了数字，YAML 会读错（03.080 读成 3.08）；"
-                                         f"请加引号，如 ics: \"03.080\"")
+        written = shown(values["ics"])
+        misread = f"，会被读成 {values['ics']!s}" if written != str(values["ics"]) else ""
+        check.error(data.line_of("ics"), f"ICS 分类号 {quote(written)} 没有加引号{misread}；请加引号，写成 ics: \"{written}\"")
         values = {**values, "ics": None}
     elif values["ics"] is not None:
         values = {**values, "ics": check.text(values["ics"], "ics", data.line_of("ics"))}

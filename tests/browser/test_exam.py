@@ -216,6 +216,27 @@ def test_certificate_is_one_landscape_page(open_page):
     assert "返回课程页" not in texts[0] and "状态截至" not in texts[0]
 
 
+def test_certificate_prints_long_entries_whole_in_one_font(open_page):
+    """A long name and issuer wrap instead of being cut at a fixed-width field; dates read
+    2025年5月1日; every line of the certificate is set in the same (CJK) font."""
+    page = open_page("training/exam-1/certificate.html")
+    name = "欧阳诸葛慕容司马上官东方皇甫尉迟公孙长孙宇文"
+    issuer = "重庆市机关事务管理局机关事务标准化培训中心示例分中心"
+    page.get_by_label("姓名（可在此输入，也可打印后手写）").fill(name)
+    page.get_by_label("发证单位（可在此输入，也可打印后手写）").fill(issuer)
+    texts, sizes = printed(page)
+    assert len(texts) == 1 and sizes[0][0] > sizes[0][1], texts
+    assert name in texts[0] and issuer in texts[0]
+    assert "2025年5月1日" in texts[0] and "2025-05-01" not in texts[0]
+    assert "同志于" in texts[0] and "经考试合格" in texts[0] and "特发此证" in texts[0]
+    page.emulate_media(media="print")
+    fonts = page.evaluate("""() => [...document.querySelectorAll(
+        '.std-cert__title, .std-cert__text, .std-cert__sign p, .std-cert__blank')]
+        .map(e => getComputedStyle(e).fontFamily)""")
+    page.emulate_media(media="screen")
+    assert len(set(fonts)) == 1 and "CJK" in fonts[0], set(fonts)
+
+
 @pytest.mark.parametrize("course", ["exam-1", "plain-1", "exam-long"])
 def test_signin_sheet_is_one_page(open_page, course):
     page = open_page(f"training/{course}/signin.html")
@@ -292,7 +313,7 @@ def test_keypoints_are_gathered_and_attachments_linked(bundle, open_page):
     for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         from urllib.parse import unquote
         assert (bundle / "training" / unquote(href)).is_file(), href
-    assert (bundle / "training/plain-1/评估汇总.xlsx").is_file()
+    assert (bundle / "training/plain-1/派车实务-评估汇总.xlsx").is_file()
 
 
 def test_answers_link_is_for_the_trainer_view(open_page):

@@ -345,21 +345,23 @@ def test_rich_site_has_no_broken_links(rich):
 
 
 def test_broken_link_in_text_fails_build_naming_source_and_keeps_old_site(tmp_path, make_project):
-    """A standard that passes `check` but links to a missing file fails the build after MkDocs has
-    written every page (in the temporary folder); the previous site stays byte-for-byte."""
+    """A standard that links to a missing file is refused by `check` (its line, in Chinese) and so
+    by the build, before MkDocs could warn in English; the previous site stays byte-for-byte."""
     good = make_project()
     out = tmp_path / "out"
     assert run_build("build", "--src", str(good), "--out", str(out), "--as-of", AS_OF).returncode == 0
     before = site_files(out)
     text = STANDARD_MD.replace("派车应登记。", "派车应登记，表格见[登记表](files/登记表.pdf)。")
     bad = make_project({"standards/q101.md": text})
-    assert run_build("check", "--src", str(bad)).returncode == 0          # a source rule cannot see it
+    line = line_of(text, "登记表.pdf")
+    expected = f"{bad}/standards/q101.md:{line}: 链接 「files/登记表.pdf」 指向的文件不存在"
+    checked = run_build("check", "--src", str(bad))
+    assert checked.returncode == 1 and expected in checked.stderr
     result = run_build("build", "--src", str(bad), "--out", str(out), "--as-of", AS_OF)
     output = result.stdout + result.stderr
-    assert result.returncode == 1 and "Traceback" not in output
-    line = line_of(text, "登记表.pdf")
-    assert f"{bad}/standards/q101.md:{line}: 页面 standards/q-cqjg-101-2023/index.html 的链接 「files/登记表.pdf」 指向的文件不存在" in output
-    assert "生成失败" in output and "Aborted" not in output
+    assert result.returncode == 1 and "Traceback" not in output and "WARNING" not in output
+    assert expected in output
+    assert "Aborted" not in output
     assert site_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
 

@@ -42,8 +42,11 @@ def test_edition_pages_and_exports_land_in_their_folder(site):
     for edition in ("2024-1", "2024-2"):
         folder = site / "directory" / edition
         names = sorted(p.name for p in folder.iterdir())
-        assert [n for n in names if not n.endswith(".gz")] == ["edition.json", "index.html", "目录.csv", "目录.xlsx"]
-        assert [n for n in names if n.endswith(".gz")] == ["edition.json.gz", "index.html.gz", "目录.csv.gz"]
+        label = edition.replace("-", "年第") + "期"
+        assert [n for n in names if not n.endswith(".gz")] == ["edition.json", "index.html", "目录.csv", "目录.xlsx",
+                                                               f"规范性文件目录-{label}.csv", f"规范性文件目录-{label}.xlsx"]
+        assert [n for n in names if n.endswith(".gz")] == ["edition.json.gz", "index.html.gz", "目录.csv.gz",
+                                                           f"规范性文件目录-{label}.csv.gz"]
     assert not (site / "directory" / "2025-1").exists()          # dated after the as-of date
 
 
@@ -108,11 +111,12 @@ def test_edition_page_table_links_and_changes(site):
     downloads = html[html.index('class="std-dir-downloads"'):]
     downloads = downloads[:downloads.index("</p>")]
     assert re.findall(r'<a href="([^"]+)" download="([^"]+)">([^<]+)</a>', downloads) == [
-        ("目录.xlsx", "目录-2024-2.xlsx", "Excel 表格"), ("目录.csv", "目录-2024-2.csv", "CSV 表格")]
+        ("规范性文件目录-2024年第2期.xlsx", "规范性文件目录-2024年第2期.xlsx", "Excel 表格"),
+        ("规范性文件目录-2024年第2期.csv", "规范性文件目录-2024年第2期.csv", "CSV 表格")]
     assert "edition.json" not in html and "JSON 数据" not in html     # the file stays (a contract) but is not for clerks
     first = text(site / "directory/2024-1/index.html")
     assert "本期为首期" in first
-    assert 'download="目录-2024-1.xlsx"' in first
+    assert 'download="规范性文件目录-2024年第1期.xlsx"' in first
 
 
 def test_directory_index_newest_first_and_current_state(site):
@@ -120,7 +124,7 @@ def test_directory_index_newest_first_and_current_state(site):
     editions = html[html.index('id="editions"'):html.index('id="current"')]
     assert editions.index("2024-2 期") < editions.index("2024-1 期")
     assert "2025-1" not in editions
-    assert 'href="2024-2/目录.xlsx" download="目录-2024-2.xlsx"' in editions
+    assert 'href="2024-2/规范性文件目录-2024年第2期.xlsx" download="规范性文件目录-2024年第2期.xlsx"' in editions
     assert "JSON 格式" not in html and "edition.json" not in html
     rows = re.findall(r"<tr>(.*?)</tr>", editions)
     cells = [re.findall(r'<td data-label="(新增|移除)">(.*?)</td>', row) for row in rows[1:]]
@@ -149,10 +153,10 @@ def test_offline_links_point_into_the_edition_folder(tmp_path):
     pages = directory.pages(ctx)
     assert sorted(pages) == ["directory/2024-1.md", "directory/2024-2.md", "directory/index.md"]
     edition = pages["directory/2024-2.md"]
-    assert 'href="2024-2/目录.xlsx"' in edition and 'href="2024-2/目录.csv"' in edition
+    assert 'href="2024-2/规范性文件目录-2024年第2期.xlsx"' in edition and 'href="2024-2/规范性文件目录-2024年第2期.csv"' in edition
     assert 'href="../standards/db50-t-1016-2024.html"' in edition
     assert 'href="2024-1.html"' in edition
-    assert 'href="2024-2/目录.csv"' in pages["directory/index.md"]
+    assert 'href="2024-2/规范性文件目录-2024年第2期.csv"' in pages["directory/index.md"]
     assert directory.nav(ctx) == ["directory/index.md", {"2024-2 期": "directory/2024-2.md"},
                                   {"2024-1 期": "directory/2024-1.md"}]
 

@@ -160,7 +160,7 @@ def test_dashboard_speaks_plain_chinese(site):
         assert developer_word not in page, developer_word
     # which sessions 培训覆盖人次 counts, and why the 参训记录 page total differs
     assert "只统计本规划期（2026-01-01 至 2030-12-31）内、截至 2026-06-30 举办的培训：共 1 场，30 人次" in page
-    assert "参训记录页面列出历年全部培训（截至 2026-06-30 共 2 场、110 人次）" in page
+    assert "参训记录页面列出历年全部培训和考试（截至 2026-06-30 共 2 场、110 人次）" in page
 
 
 def test_report_pages(site):

@@ -211,7 +211,7 @@ def test_flow_clause_must_exist(make_project):
 
 
 def test_clause_written_as_decimal(make_project):
-    expect(make_project, flow("{id: a, text: 甲, clause: 5.10}"), "5.10", "写成了小数")
+    expect(make_project, flow("{id: a, text: 甲, clause: 5.10}"), "5.10", "条款号 「5.10」 没有加引号，会被读成 5.1；请加引号，写成 clause: \"5.10\"")
 
 
 # -- checklist rules ---------------------------------------------------------------------------------

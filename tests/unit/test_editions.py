@@ -133,7 +133,10 @@ def test_xlsx_bytes_do_not_depend_on_the_time_of_the_build(views, monkeypatch):
 def test_write_edition_writes_three_files(views, tmp_path):
     from stdsite.output.sitefiles import SiteWriter
     written = exports.write_edition(views["2024-2"], SiteWriter(tmp_path), "测试目录", BuildCache(None))
-    assert sorted(written) == ["directory/2024-2/edition.json", "directory/2024-2/目录.csv", "directory/2024-2/目录.xlsx"]
+    assert sorted(written) == ["directory/2024-2/edition.json", "directory/2024-2/目录.csv", "directory/2024-2/目录.xlsx",
+                               "directory/2024-2/规范性文件目录-2024年第2期.csv", "directory/2024-2/规范性文件目录-2024年第2期.xlsx"]
+    assert (tmp_path / "directory/2024-2/规范性文件目录-2024年第2期.xlsx").read_bytes() == \
+        (tmp_path / "directory/2024-2/目录.xlsx").read_bytes()
     assert json.loads((tmp_path / "directory/2024-2/edition.json").read_text("utf-8"))["added"] == ADDED_2
 
 
@@ -151,7 +154,7 @@ def test_publish_freezes_and_frozen_edition_is_rendered_from_its_file(src):
     project = load(src)
     view = ed.views(project, DAY)[0]
     assert view.frozen and view.differences == ()
-    assert edition_warnings(Catalog(project, DAY)) == []
+    assert frozen_warnings(Catalog(project, DAY)) == []
     assert publish(project, "2024-1", DAY) == shown
 
     # the sources change afterwards: the page keeps the published list, the build warns
@@ -168,7 +171,7 @@ def test_publish_freezes_and_frozen_edition_is_rendered_from_its_file(src):
     assert any("公务用车标识规范" in d for d in first.differences)
     # the next edition is compared with the edition as published
     assert "Q/CQJG 5-2022" in views["2024-2"].added
-    warnings = edition_warnings(Catalog(project, DAY))
+    warnings = frozen_warnings(Catalog(project, DAY))
     assert len(warnings) == 1 and warnings[0].warning
     assert warnings[0].path.endswith("/directory/2024-1.json")
     assert "Q/CQJG 5-2022" in warnings[0].message and "公务用车标识规范" in warnings[0].message
@@ -201,9 +204,32 @@ def test_hand_written_frozen_file_in_edition_json_form(make_project):
     assert any("Q/CQJG 999-2020" in d for d in view.differences)
 
 
+def frozen_warnings(catalog) -> list:
+    """The warnings about frozen files (not those about editions never published)."""
+    return [w for w in edition_warnings(catalog) if w.path.endswith(".json")]
+
+
+def test_past_edition_never_published_warns(src):
+    """An edition whose date has passed but that was never frozen: a warning on its line of
+    directory.yaml, and the page says 未发布."""
+    project = load(src)
+    publish(project, "2024-1", DAY)
+    project = load(src)
+    unpublished = [w for w in edition_warnings(Catalog(project, DAY)) if w.path.endswith("directory.yaml")]
+    assert [(w.line, w.warning) for w in unpublished] == [(4, True)]
+    assert "「2024-2」" in unpublished[0].message and "python build.py publish 2024-2" in unpublished[0].message
+    from stdsite.render import directory
+    from stdsite.render.context import RenderContext
+    from stdsite.urls import Links
+    pages = directory.pages(RenderContext(Catalog(project, DAY), Links(True)))
+    assert "本期尚未发布" in pages["directory/2024-2.md"] and "本期尚未发布" not in pages["directory/2024-1.md"]
+    index = pages["directory/index.md"]
+    assert index.count(">未发布</span>") == 1 and index.count(">已发布</span>") == 1
+
+
 def test_frozen_file_without_edition_warns(make_project):
     src = make_project({**FILES, "directory/2019-9.json": '{"id": "2019-9", "entries": []}'})
-    warnings = edition_warnings(Catalog(load(src), DAY))
+    warnings = frozen_warnings(Catalog(load(src), DAY))
     assert [w.path.rsplit("/", 2)[-2:] for w in warnings] == [["directory", "2019-9.json"]]
     assert "2019-9" in warnings[0].message
 

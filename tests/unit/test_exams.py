@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from fractions import Fraction
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from stdsite.derive import exams
 from stdsite.derive.catalog import Catalog
 from stdsite.derive.courses import keypoints
+from stdsite.derive.warnings import catalog_warnings
 from stdsite.output.evaluation import evaluation_xlsx_bytes
 from stdsite.render import exam, printouts, training
 from stdsite.render.context import RenderContext
@@ -64,10 +67,10 @@ def test_an_exam_needs_questions(make_project):
      "SRC/courses/c.md:10: 第 1 题的答案列表是空的：多选题至少写一个正确选项，如 answer: [0, 2]"),
     ("- q: 题\n  options: [甲, 乙, 丁]\n  answer: [[0, 1]]\n",
      "SRC/courses/c.md:10: 第 1 题的答案 「[0, 1]」 无效：多选题的答案列表中每项写一个选项的文字或序号"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 0\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「0」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: -2\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「-2」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 两分\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「两分」 无效：应为大于 0 的数字，如 points: 2"),
-    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: true\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「true」 无效：应为大于 0 的数字，如 points: 2"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 0\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「0」 不能是 0 或负数：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: -2\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「-2」 不能是 0 或负数：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: 两分\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「两分」 不是数字：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
+    ("- q: 题\n  options: [甲, 乙]\n  answer: 0\n  points: true\n", "SRC/courses/c.md:11: 第 1 题的分值「points」 「true」 不是数字：请写大于 0 的数字，如 points: 2（不写时每题 1 分）"),
 ])
 def test_question_rules(make_project, quiz, expected):
     assert errors(make_project, {"courses/c.md": exam_course(quiz)}) == [expected]
@@ -130,7 +133,7 @@ def test_every_new_problem_is_reported_in_one_check(make_project):
         "SRC/courses/c.md:4", "SRC/courses/c.md:5", "SRC/courses/c.md:11", "SRC/courses/c.md:15",
         "SRC/training_sessions.yaml:1"]
     assert "「150」 应在 0 到 100 之间" in lines[0] and "「a.exe」 的类型不能发布" in lines[1]
-    assert "「丙」 不是任何一个选项" in lines[2] and "分值「points」 「0」 无效" in lines[3] and "「-1」" in lines[4]
+    assert "「丙」 不是任何一个选项" in lines[2] and "分值「points」 「0」 不能是 0 或负数" in lines[3] and "「-1」" in lines[4]
     assert "Traceback" not in result.stderr
 
 
@@ -141,6 +144,31 @@ def test_weights_keep_the_ratios_exactly():
     assert exams.weights([0.1, 0.2]) == [1, 2]            # not 0.1's binary float
     assert exams.weights([119, 81]) == [119, 81]
     assert exams.exact(0.1) == Fraction(1, 10)
+
+
+def test_pass_mark_is_the_least_score_that_can_be_scored(make_project):
+    """60% of 13 points is 7.8, which no set of questions worth 1, 1.5 or 2 gives: the page names 8,
+    the score a learner must really reach, and check warns on the exam line."""
+    quiz = "".join(f"- q: 题{n}\n  options: [甲, 乙]\n  answer: 甲\n  points: {p}\n"
+                   for n, p in enumerate([1, 2, 1, 1, 1, 2, 1, 1.5, 1.5, 1], 1))
+    src = make_project({"courses/c.md": exam_course(quiz)})
+    project, problems = load_project(src)
+    assert not problems.errors
+    course = project.courses[0]
+    assert exams.pass_points(course) == Fraction(39, 5) and exams.reachable_pass_points(course) == 8
+    assert "（合计的 60% 为 7.8 分，按各题分值实际须答对 8 分）" in exam.exam_summary(course)
+    found = [str(w).replace(str(src), "SRC") for w in catalog_warnings(Catalog(project, AS_OF))]
+    assert found == ["SRC/courses/c.md:4: 警告：考试合格线是各题分值合计 13 分的 60%，即 7.8 分，但按各题的分值（points）"
+                     "凑不出这个分数，实际至少要答对 8 分才能通过；请调整各题的 points 或合格分数 pass，使合格线正好能达到"]
+
+
+def test_a_reachable_pass_mark_gives_no_warning(make_project):
+    quiz = "".join(f"- q: 题{n}\n  options: [甲, 乙]\n  answer: 甲\n  points: {p}\n" for n, p in enumerate([1, 2, 2], 1))
+    project, _ = load_project(make_project({"courses/c.md": exam_course(quiz)}))
+    course = project.courses[0]
+    assert exams.reachable_pass_points(course) == 3 == exams.pass_points(course)
+    assert catalog_warnings(Catalog(project, AS_OF)) == []
+    assert "（答对的分值须达到 3 分）" in exam.exam_summary(course)
 
 
 EXAM = """\
@@ -217,7 +245,7 @@ def test_exam_questions_are_numbered_across_blocks_and_weighted(exam_project):
     ctx = context(exam_project)
     panel = exam.exam_panel(ctx, course)
     assert 'data-pass-num="60" data-pass-den="1" data-shuffle="1"' in panel
-    assert "本考试共 3 题，各题分值合计 3 分，按百分制计分，60 分及以上为通过（答对的分值须达到 1.8 分）。" in panel
+    assert "本考试共 3 题，各题分值合计 3 分，按百分制计分，60 分及以上为通过（合计的 60% 为 1.8 分，按各题分值实际须答对 2 分）。" in panel
 
 
 def test_paper_holds_no_answer(exam_project):
@@ -242,9 +270,17 @@ def test_certificate_holds_no_personal_data(exam_project):
     course = exam_project.courses[0]
     page = printouts.certificate_page(context(exam_project), course)
     assert "经考试合格" in page and "《公务用车考试》" in page
-    assert 'aria-label="学时（可在此输入，也可打印后手写）" value="0.5"' in page   # the latest session held by D
-    assert 'aria-label="姓名（可在此输入，也可打印后手写）" value=""' in page
+    assert 'aria-label="学时（可在此输入，也可打印后手写）">0.5</span>' in page   # the latest session held by D
+    assert 'aria-label="姓名（可在此输入，也可打印后手写）"></span>' in page
     assert "<form" not in page and "localStorage" not in page
+
+
+def test_certificate_dates_are_written_the_chinese_way(exam_project):
+    """Dates on a certificate read 2025年3月1日 (the latest session held by D), never 2025-03-01."""
+    page = printouts.certificate_page(context(exam_project), exam_project.courses[0])
+    assert 'aria-label="培训日期（可在此输入，也可打印后手写）">2025年3月1日</span>' in page
+    assert 'aria-label="发证日期（可在此输入，也可打印后手写）">2025年3月1日</span>' in page
+    assert "2025-03-01" not in page and "年　　月　　日" not in page
 
 
 def test_keypoints_are_gathered_by_module(exam_project):
@@ -265,7 +301,7 @@ def test_course_page_lists_printouts_and_has_no_developer_text(exam_project):
             "training/cars-exam/evaluation.md", "training/cars-exam/signin.md"} <= pages.keys()
     page = pages["training/cars-exam.md"]
     for href in ('href="signin/"', 'href="paper/"', 'href="answers/"', 'href="certificate/"', 'href="evaluation/"',
-                 'href="评估汇总.xlsx"'):
+                 'href="公务用车考试-评估汇总.xlsx"'):
         assert href in page, href
     for text in pages.values():
         assert ".yaml" not in text and "standards_src" not in text
@@ -281,10 +317,22 @@ def test_evaluation_spreadsheet_is_reproducible_and_formula_safe(exam_project):
     assert wb.sheetnames == ["录入", "汇总"]
     entry, summary = wb["录入"], wb["汇总"]
     assert entry["A1"].data_type == "s" and entry["A1"].value.startswith("《=HYPERLINK")
-    assert entry["B2"].value == "1. 培训内容符合本职工作需要" and entry["M2"].value.startswith("问3. ")
-    assert entry.tables["评估表"].ref == "A2:M52"                      # an Excel table that grows as rows are typed
-    assert str(entry.data_validations.dataValidation[0].sqref) == "B3:J2002"
-    assert summary["C3"].value == "=COUNT(录入!B:B)"                  # whole columns: any number of forms counts
-    assert summary["E11"].value == '=IF(COUNT(录入!J:J)=0,"",COUNTIF(录入!J:J,">=4")/COUNT(录入!J:J))'
+    assert [entry.cell(2, n).value for n in (1, 2, 3)] == ["表号", "培训日期", "讲师"]    # which session, which trainer
+    assert entry["D2"].value == "1. 培训内容符合本职工作需要" and entry["O2"].value.startswith("问3. ")
+    assert entry.tables["评估表"].ref == "A2:O52"                      # an Excel table that grows as rows are typed
+    assert str(entry.data_validations.dataValidation[0].sqref) == "D3:L2002"
+    assert summary["C3"].value == "=COUNT(录入!D:D)"                  # whole columns: any number of forms counts
+    assert summary["E11"].value == '=IF(COUNT(录入!L:L)=0,"",COUNTIF(录入!L:L,">=4")/COUNT(录入!L:L))'
+    # the results for an empty table are stored with the formulas (viewers that do not recalculate)
+    shown = load_workbook(io.BytesIO(data), data_only=True)["汇总"]
+    assert [shown.cell(r, 3).value for r in range(3, 12)] == [0] * 9
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+        styles = z.read("xl/styles.xml").decode()
+    assert sheet.count("<v></v>") == sheet.count('t="str"') == 18 and "<v>0</v>" in sheet
+    assert "stdsite" not in core and "<dc:creator" not in core            # no program name as the author
+    assert set(re.findall(r'<name val="([^"]*)"', styles)) == {"宋体"}
+    assert styles.count("<font>") == styles.count("<name ")
     texts = [c.value for row in wb["汇总"].iter_rows() for c in row if isinstance(c.value, str) and not c.value.startswith("=")]
     assert "对本次培训的总体评价" in texts

@@ -105,16 +105,16 @@ def test_every_feedback_and_consultation_error_in_one_pass(make_project):
         f"{f}:4: 字段「kind」的值 「投诉」 无效，应为 实施反馈 · 征求意见 之一",
         f"{f}:5: 意见针对的标准 「Q/CQJG 101-2032」 不存在，是否应为「Q/CQJG 101-2023」？",
         f"{f}:6: 标准 「DB50/T 1016-2020」 只登记了题录、没有正文，没有条款 「5.1」；请删去 clause，在 summary 中写明条款号",
-        f"{f}:7: 条款号 「5.1」 写成了小数，YAML 会读错（5.10 读成 5.1）；请加引号，如 clause: \"5.1\"",
+        f"{f}:7: 条款号 「5.10」 没有加引号，会被读成 5.1；请加引号，写成 clause: \"5.10\"",
         f"{f}:8: 处理完毕日期 「2026-03-01」 早于收到日期 「2026-03-02」",
-        f"{f}:10: 字段「date」的日期 「2026-3-2」 格式不对，应为 YYYY-MM-DD，如 2023-03-01",
+        f"{f}:10: 字段「date」的日期 「2026-3-2」 格式不对，请写成 2026-03-02",
         f"{f}:10: 意见缺少必填字段「from」（提出单位）",
         f"{f}:12: 意见中有未知字段 「form」，是否应为「from」？",
-        f"{d}/drafts/a.md:8: 字段「until」的日期 「2026/12/31」 格式不对，应为 YYYY-MM-DD，如 2023-03-01",
+        f"{d}/drafts/a.md:8: 字段「until」的日期 「2026/12/31」 格式不对，请写成 2026-12-31",
         f"{d}/drafts/a.md:9: 编制说明 「说明/没有.pdf」 不存在（注意文件名大小写要完全一致）",
         f"{d}/drafts/b.yaml:7: 征求意见「consultation」缺少必填字段「until」（截止日期）",
         f"{d}/drafts/b.yaml:8: 编制说明 「../../../outside.pdf」 位于 standards_src/ 之外，不能发布",
-        f"{d}/drafts/c.yaml:6: 征求意见「consultation」应为「字段: 值」形式的映射，实际是 「2026-12-31」",
+        f"{d}/drafts/c.yaml:6: 征求意见「consultation」应写成「字段: 值」的形式（每行一个字段），实际是 「2026-12-31」",
         f"{d}/q101.md:2: 征求意见「consultation」只能用于 stage: 制定中 的标准（征求意见稿）；标准已发布的，请删去 consultation",
         f"{f}:9: 警告：状态为「待处理」的意见写了处理完毕日期「closed」；已处理完的，请把 status 改为 已采纳、部分采纳 或 未采纳",
     ]
@@ -142,7 +142,7 @@ def test_valid_feedback_and_consultation(make_project):
     ({"mail": "x@y.cn"}, ["mkdocs.yml: extra.feedback 中有未知字段 「mail」，是否应为「email」？"]),
     ({"email": "不是邮箱"}, ["mkdocs.yml: extra.feedback 的「email」「不是邮箱」 不是邮箱地址，应如 bzh@example.cn"]),
     ({"phone": 2312345678}, ["mkdocs.yml: extra.feedback 的「phone」应为文字，实际是 「2312345678」；请加引号"]),
-    ("bzh@example.cn", ["mkdocs.yml: extra.feedback 应为「字段: 值」形式的映射（email、phone、address），实际是 「bzh@example.cn」"]),
+    ("bzh@example.cn", ["mkdocs.yml: extra.feedback 应写成「字段: 值」的形式（email、phone、address），实际是 「bzh@example.cn」"]),
 ])
 def test_feedback_contact_in_mkdocs_yml(raw, expected):
     contact, errors = feedback_contact(raw)
@@ -178,7 +178,7 @@ def test_consultation_banner_around_the_deadline(fixture_ctx, as_of, open_, text
     html = plain_tables(ctx.restore(fb.consultation_banner(ctx, draft, "standards/q-cqjg-201-2026.md")))
     assert text in html
     assert ("std-consult--open" in html) is open_ and ("征求意见已截止" in html) is not open_
-    assert 'href="files/说明.pdf" download>说明.pdf</a>' in html       # the 编制说明, before and after
+    assert 'href="files/说明.pdf" download>《公物仓 &lt;调剂&gt; &amp; 处置规范》（征求意见稿）编制说明（PDF）</a>' in html   # the 编制说明 by its title
     assert ("意见反馈表（Word）" in html) is open_
     assert ([s.code for s in ctx.feedback.open_consultations()] == [DRAFT]) is open_
     assert (feedback_form(ctx.feedback, ctx.contact, draft) is not None) is open_

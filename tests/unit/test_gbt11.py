@@ -150,7 +150,7 @@ def test_cover_metadata_errors(make_project):
                         "authors: 王某\n")
     _, errors, _ = problems_of(make_project, {"standards/a.md": head})
     assert sorted(e.split("/standards/", 1)[1] for e in errors) == [
-        'a.md:7: ICS 分类号 「3.08」 写成了数字，YAML 会读错（03.080 读成 3.08）；请加引号，如 ics: "03.080"',
+        'a.md:7: ICS 分类号 「03.080」 没有加引号，会被读成 3.08；请加引号，写成 ics: "03.080"',
         "a.md:8: CCS 分类号 「16A」 格式不对，应如 A16",
         'a.md:9: 备案号 「第12号」 格式不对，应如 "72563-2021"',
     ]

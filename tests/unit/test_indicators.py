@@ -268,3 +268,16 @@ def test_coverage_matrix_slots(data):
     slots = ind.slots(data.catalog)
     assert [(s.id, len(s.current)) for s in slots] == [
         ("JC-TY-01", 3), ("YX-GC-01", 1), ("YX-GC-02", 1), ("YX-GC-03", 1), ("YX-GW", 1), ("YX-JN", 0)]
+
+
+def test_exam_sittings_are_not_training(load, fixture_files):
+    """A session of an exam course is the same people sitting the exam after the course: not counted
+    in 培训覆盖人次, listed apart (exams_held)."""
+    fixture_files["courses/basics-exam.md"] = ("---\nid: basics-exam\ntitle: 标准化基础考试\nexam: {pass: 60}\n---\n\n"
+                                               "## 试题\n\n```quiz\n- q: 题目?\n  options: [甲, 乙]\n  answer: 0\n```\n")
+    fixture_files["training_sessions.yaml"] = SESSIONS + "- {date: 2024-03-01, course: basics-exam, attendees: 190}\n"
+    data = current(load(fixture_files))
+    t = data["training_attendance"]
+    assert t.value == 350
+    assert all(s.course == "basics" for s in t.counted)
+    assert [(s.course, s.attendees) for s in ind.exams_held(data.catalog, data.period)] == [("basics-exam", 190)]

@@ -59,13 +59,35 @@ def test_code_written_as_number_needs_quotes(make_project):
 
 
 @pytest.mark.parametrize("value, fragment", [
-    ("2023-02-30", "不存在"),
-    ("2023.3.1", "YYYY-MM-DD"),
-    ("2023年3月1日", "YYYY-MM-DD"),
+    ("2023-02-30", "不存在：2023 年 2 月没有 30 日（只有 28 天）"),
+    ("2024-2-30", "不存在：2024 年 2 月没有 30 日（只有 29 天）"),
+    ("2023-13-01", "不存在：月份应为 1 到 12，这里是 13"),
+    ("2023.3.1", "格式不对，请写成 2023-03-01"),
+    ("2023/03/01", "格式不对，请写成 2023-03-01"),
+    ("2023年3月1日", "格式不对，请写成 2023-03-01"),
+    ("20230301", "格式不对，请写成 2023-03-01"),
+    ("3月1日", "格式不对，应为 YYYY-MM-DD，如 2023-03-01"),
 ])
 def test_bad_dates(make_project, value, fragment):
     src = make_project({"standards/a.yaml": std(effective=value)})
     one_error(src, f"{src.as_posix()}/standards/a.yaml:5:", f"「{value}」", fragment)
+
+
+def test_full_width_dates_are_read_as_half_width(make_project):
+    src = make_project({"standards/a.yaml": std(issued="２０２３－０３－０１", effective="2023—04—01")})
+    project, problems = load_project(src)
+    assert not problems.errors
+    standard = next(s for s in project.standards if s.code == "Q/T 1-2024")
+    assert (standard.issued.isoformat(), standard.effective.isoformat()) == ("2023-03-01", "2023-04-01")
+
+
+def test_full_width_clause_numbers_are_read_as_half_width():
+    from stdsite.errors import Problems
+    from stdsite.load.yaml import parse_yaml
+    from stdsite.validate.schema import Checker, Spec
+    problems = Problems()
+    values = Checker(problems, "x.md").mapping(parse_yaml('clause: "５．１"\n'), {"clause": Spec("clause")}, "步骤")
+    assert values == {"clause": "5.1"} and not problems.items
 
 
 def test_effective_before_issued(make_project):
@@ -205,7 +227,7 @@ def test_clause_written_as_decimal(make_project):
     check = Checker(problems, "x.md")
     data = parse_yaml("clause: 5.10\n")
     check.mapping(data, {"clause": Spec("clause")}, "步骤")
-    assert "请加引号" in problems.errors[0].message and problems.errors[0].line == 1
+    assert problems.errors[0].message == "条款号 「5.10」 没有加引号，会被读成 5.1；请加引号，写成 clause: \"5.10\"" and problems.errors[0].line == 1
     problems = Problems()
     assert Checker(problems, "x.md").mapping(parse_yaml("clause: 5\n"), {"clause": Spec("clause")}, "步骤") == {"clause": "5"}
 

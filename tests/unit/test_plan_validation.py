@@ -83,7 +83,7 @@ def test_every_mistake_in_one_pass(make_project):
         "cases/a.md:6: 案例引用的标准 「Q/T 9-2024」 不存在",
         "cases/a.md:7: 试点 「good-2」 在 pilots.yaml 中不存在，是否应为「good-1」？",
         "cases/a.md:10: 引用的标准 「Q/CQJG 101-2023」 没有条款 「9.9」",
-        "cases/b/a.md:2: 案例编号 「case-a」 与 " + f"{src}/cases/a.md 重复",
+        "cases/b/a.md:2: 案例编号 「case-a」 与 " + f"{src}/cases/a.md（第 2 行）重复；同一案例编号只能出现一次，请改正本文件或删除多余的一份",
         "cases/c.md:2: 案例元数据缺少必填字段「unit」（单位）",
         "pilots.yaml:2: 试点编号 「good-1」 重复（第 1 行已有）",
         "pilots.yaml:3: 试点编号 「Bad_Id」 只能用小写英文字母、数字和「-」（用于网址）",

@@ -45,6 +45,21 @@ def test_a_later_date_moves_rows(tmp_path):
     assert later.stats[1].cells() == ["运行保障", 0, 0, 0, 0, 0, 3, 3, 4, 3]
 
 
+def test_overdue_plan_rows_are_marked(tmp_path):
+    """At 2026-09-01 the plan item due 2026-06-30 is overdue: 备注 says so in every export, the page
+    marks it 已逾期; the one due 2026-12-31 is not yet."""
+    from stdsite.render import system
+    from stdsite.render.context import RenderContext
+    from stdsite.urls import Links
+    project, _ = load_project(write_tree(tmp_path / "src", FILES))
+    catalog = Catalog(project, dt.date(2026, 9, 1))
+    later = system_table(catalog)
+    plans = {r.title: (r.note, r.overdue) for r in later.detail if r.status == "计划"}
+    assert plans == {"机关事务术语规范": ("2026-06-30（已逾期）", True), "标准实施评价指南": ("2026-12-31", False)}
+    page = system.detail_table(RenderContext(catalog, Links(True)), later)
+    assert page.count('data-overdue="true"') == 1 and page.count(">已逾期</span>") == 1
+
+
 def test_xlsx_sheets_and_print_setup(table):
     data = system_xlsx(table, AS_OF)
     assert data == system_xlsx(table, AS_OF)                                 # reproducible bytes

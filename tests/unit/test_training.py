@@ -108,7 +108,7 @@ def test_answer_text_is_compared_after_normalising_full_width(make_project):
 @pytest.mark.parametrize("quiz, line, message", [
     ("q: 题\noptions: [甲, 乙]\nanswer: 甲\n", 7, "「quiz」块应为题目列表，每道题以「- q:」开头"),
     ("[]\n", 6, "「quiz」块应为题目列表"),
-    ("- 题目文字\n", 7, "第 1 题应为「字段: 值」形式的映射"),
+    ("- 题目文字\n", 7, "第 1 题应写成「字段: 值」的形式"),
     ("- options: [甲, 乙]\n  answer: 甲\n", 7, "第 1 题缺少必填字段「q」（题目）"),
     ("- q: 题\n  answer: 甲\n", 7, "第 1 题缺少必填字段「options」（选项）"),
     ("- q: 题\n  options: [甲, 乙]\n", 7, "第 1 题缺少必填字段「answer」（答案）"),
@@ -118,7 +118,7 @@ def test_answer_text_is_compared_after_normalising_full_width(make_project):
     ("- q: 题\n  options: [甲, 乙, 甲]\n  answer: 0\n", 8, "第 1 题的选项 「甲」 重复（第 1 个选项已有）"),
     ("- q: 题\n  options:\n    - 甲\n    - 乙\n    - 甲\n  answer: 0\n", 11, "第 1 题的选项 「甲」 重复"),
     ("- q: 题\n  options: [5, 8]\n  answer: 0\n", 8, "字段「options」应为文字，实际是数字 「5」；请加引号"),
-    ("- q: 题\n  options: [5年, 8年]\n  answer: 9年\n", 9, "第 1 题的答案 「9年」 不是任何一个选项（选项：5年、8年），是否应为 「8年」？"),
+    ("- q: 题\n  options: [5年, 8年]\n  answer: 9年\n", 9, "第 1 题的答案 「9年」 不是任何一个选项（选项：5年、8年）"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: '1'\n", 9, "请不要加引号（answer: 1）"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: 2\n", 9, "第 1 题的答案序号 「2」 超出范围：共 2 个选项，序号从 0 数起，应为 0 到 1"),
     ("- q: 题\n  options: [甲, 乙]\n  answer: -1\n", 9, "答案序号 「-1」 超出范围"),

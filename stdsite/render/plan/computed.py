@@ -14,7 +14,7 @@ from ...urls import DASHBOARD, SESSIONS, area_src, course_src, standard_src
 from .. import charts
 from ..common import badge, date, esc, table
 from ..context import RenderContext
-from .format import computed_target, computed_value, day, met_badge
+from .format import computed_target, computed_value, day, met_badge, percent
 
 SRC = DASHBOARD
 PLAN_HEAD = ["计划项", "类型", "体系位置", "计划完成日期", "标准编号", "状态", "对应标准"]
@@ -40,7 +40,7 @@ def placement(ctx: RenderContext, slot_id: str) -> str:
     return f'<span class="dash-place">{ctx.links.a(SRC, area_src(area.id), names)}</span>'
 
 
-def count(n: int) -> str:
+def count(n: int | str) -> str:
     return f'<span class="dash-n">{n}</span>'
 
 
@@ -113,8 +113,8 @@ def _opening(indicator: ind.Indicator, prefix: str, summary: str, gaps: str) -> 
 def coverage_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:
     indicator = data["coverage_core_areas"]
     out = [_heading(indicator, prefix), indicator_head(indicator),
-           f"<p>主干业务领域共 {count(indicator.denominator)} 个标准项（未细分标准项的领域按 1 项计），"
-           f"其中 {count(indicator.numerator)} 项已有现行标准。</p>\n"]
+           f"<p>主干业务领域共 {count(indicator.denominator)} 个条目（未细分条目的领域按 1 个计），"
+           f"其中 {count(indicator.numerator)} 个已有现行标准。</p>\n"]
     if indicator.denominator:
         areas: dict[str, list[ind.Slot]] = {}
         for slot in indicator.population:
@@ -122,24 +122,24 @@ def coverage_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> s
         bars, rows = [], []
         for slots in areas.values():
             done = sum(1 for s in slots if s.current)
-            share = f"{round(100 * done / len(slots))}%"
-            bars.append(charts.Bar(f"{slots[0].area.name}（{done}/{len(slots)} 项）", done, len(slots), share,
+            share = percent(ind.ratio(done, len(slots)))
+            bars.append(charts.Bar(f"{slots[0].area.name}（{done}/{len(slots)} 个条目）", done, len(slots), share,
                                    done == len(slots)))
             rows.append([ctx.links.a(SRC, area_src(slots[0].area.id), slots[0].area.name), str(len(slots)), str(done),
                          share])
-        out.append(charts.bars("各主干业务领域的标准项覆盖情况", bars, "dash-chart--areas") + "\n")
+        out.append(charts.bars("各主干业务领域的条目覆盖情况", bars, "dash-chart--areas") + "\n")
         out.append("<p><strong>按主干业务领域</strong></p>\n"
-                   + table(["主干业务领域", "标准项", "已覆盖", "覆盖率"], rows, "std-table dash-table dash-by-area") + "\n")
+                   + table(["主干业务领域", "条目数", "已覆盖条目", "覆盖率"], rows, "std-table dash-table dash-by-area") + "\n")
         regions = by_region_of(indicator)
         if regions:
             out.append("<p><strong>主干业务领域现行标准的适用区域</strong></p>\n"
                        + table(["适用区域", "现行标准数"], regions, "std-table dash-table dash-by-region") + "\n")
-    out.append(f"<p><strong>尚无现行标准的主干业务领域标准项（{len(indicator.gaps)} 项）</strong></p>\n")
+    out.append(f"<p><strong>无现行标准的主干业务领域条目（{len(indicator.gaps)} 个）</strong></p>\n")
     if indicator.gaps:
         items = "".join(f"<li>{placement(ctx, slot.id)}</li>" for slot in indicator.gaps)
         out.append(f'<ul class="dash-list dash-gaps">{items}</ul>\n')
     else:
-        out.append(empty("无：全部主干业务领域标准项均已有现行标准。"))
+        out.append(empty("无：全部主干业务领域条目均已有现行标准。"))
     return "".join(out)
 
 
@@ -149,12 +149,25 @@ def by_region_of(indicator: ind.Indicator) -> list[list[str]]:
     return [[esc(region), str(n)] for region, n in region_totals((s.region, 1) for s in standards.values())]
 
 
+def _earlier(data: ind.Indicators) -> str:
+    """Plan items are not tied to a period: say so when items due before the period count in it."""
+    period = data.period
+    if period is None:
+        return ""
+    before = [p for p in data["plan_completion"].population if p.item.due < period.start]
+    if not before:
+        return ""
+    done = sum(1 for p in before if p.complete)
+    return (f"计划项不分规划期：计划完成日期在本规划期开始（{date(period.start)}）之前的 {count(len(before))} 项也计入"
+            f"（其中已完成 {count(done)} 项），上一规划期到期未完成的计划项会继续影响本期的完成率。")
+
+
 def plan_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str:
     indicator = data["plan_completion"]
     out = _opening(indicator, prefix,
                    f"计划完成日期在测算日期之前（含当日）的计划项 {count(indicator.denominator)} 项，"
                    f"已完成 {count(indicator.numerator)} 项。制定项以同编号（无编号时以同名称）标准已发布为完成，"
-                   f"修订项以代替原标准的新标准已发布为完成。", "到期未完成的计划项")
+                   f"修订项以代替原标准的新标准已发布为完成。{_earlier(data)}", "到期未完成的计划项")
     out.append(table_or_none(PLAN_HEAD, plan_rows(ctx, data.catalog, list(indicator.gaps)), "dash-plan-late"))
     every = ind.plan_all(data.catalog)
     if every:
@@ -181,7 +194,9 @@ def review_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> str
     i = data["reviewed_after_5y"]
     return _standards_section(data, prefix, i.name,
                               f"实施满 5 年的现行地方标准、团体标准、企业标准和组织内部标准 {count(i.denominator)} 项，"
-                              f"其中 {count(i.numerator)} 项在近 5 年内实施或复审过、尚未到复审期。", "已到复审期未复审的标准",
+                              f"其中 {count(i.numerator)} 项复审未到期（最近一次复审距测算日期不满 5 年），"
+                              f"{count(len(i.gaps))} 项已满 5 年未复审。复审率 = 复审未到期的项数 ÷ 实施满 5 年的项数。",
+                              "已到复审期未复审的标准",
                               table_or_none(OVERDUE_HEAD, overdue_rows(ctx, data.catalog, list(i.gaps)), "dash-review-gaps"))
 
 
@@ -194,9 +209,12 @@ def training_section(ctx: RenderContext, data: ind.Indicators, prefix: str) -> s
     sessions = ctx.links.a(SRC, SESSIONS, "参训记录")
     as_of = ctx.catalog.as_of                     # the 参训记录 page counts every session up to the as-of date
     every = [s for s in data.catalog.project.sessions if s.date <= as_of]
+    exams = ind.exams_held(data.catalog, period)
+    exam_note = (f"同期另有考试 {len(exams)} 场、{sum(s.attendees for s in exams):,} 人次，参加考试的是已参训的学员，"
+                 f"不重复计入。" if exams else "")
     out.append(f"<p>只统计本规划期（{date(period.start)} 至 {date(period.end)}）内、截至 {date(data.as_of)} 举办的培训："
-               f"共 {count(len(indicator.counted))} 场，{count(indicator.value or 0)} 人次。"
-               f"{sessions}页面列出历年全部培训（截至 {date(as_of)} 共 {len(every)} 场、"
+               f"共 {count(len(indicator.counted))} 场，{count(f'{indicator.value or 0:,}')} 人次。{exam_note}"
+               f"{sessions}页面列出历年全部培训和考试（截至 {date(as_of)} 共 {len(every)} 场、"
                f"{sum(s.attendees for s in every):,} 人次），包括本规划期以外的，所以两处合计可能不同。</p>\n")
     last = min(period.end, data.as_of)
     if period.start <= last:

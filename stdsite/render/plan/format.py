@@ -3,7 +3,7 @@ the same words on the 看板 and in the printed 评估报告."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ...derive import periods as P
 from ...derive.indicators import Indicator
@@ -13,9 +13,10 @@ from ..common import date, esc
 
 
 def percent(value: float) -> str:
-    """0.6667 -> 66.67%, 0.5 -> 50%."""
-    text = f"{(Decimal(repr(float(value))) * 100).quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    """A ratio as a percentage with one decimal, rounded half up: 0.6667 -> 66.7%, 0.5 -> 50.0%
+    (the same number of decimals everywhere, so that columns of figures line up and compare)."""
+    exact = (Decimal(repr(float(value))) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{exact:f}%"
 
 
 def computed_value(indicator: Indicator, value: float | None = None) -> str:
@@ -48,7 +49,7 @@ def target_text(goal: Goal) -> str:
 
 
 def value_text(m: Measure) -> str:
-    """The measured value in words: 66.67%, 3 个, 2022-03-15 完成, 5 年中 4 年达到."""
+    """The measured value in words: 66.7%, 3 个, 2022-03-15 完成, 5 年中 4 年达到."""
     goal = m.goal
     if goal.kind == "computed":
         return "—" if m.computed is None else computed_value(m.computed)

@@ -47,11 +47,11 @@ def explain(m: Measure) -> str:
         c = m.computed
         if c.is_ratio:
             return f"{c.numerator} / {c.denominator}"
-        return f"{len(c.counted)} 场培训"
+        return f"{len(c.counted)} 场培训（不含考试）"
     if m.value is None and not m.records:
         return "—"
     if m.goal.kind == "yearly" and m.value:
-        return "；".join(f"{y.year}年 {y.count} 次" for y in m.value)
+        return "工作记录：" + "；".join(f"{y.year}年 {y.count} 次" for y in m.value)
     return f"{len(m.records)} 条记录"
 
 

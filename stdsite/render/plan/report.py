@@ -62,7 +62,7 @@ def report_page(ctx: RenderContext, view: PeriodView) -> str:
     records = sorted({r for m in view.measures for r in m.records}, key=lambda r: (r.date, r.line))
     names = {m.id: m.goal.name for m in view.measures}
     out.append(f'<h2 class="dash-report__group">附：计入指标的工作记录（{len(records)} 条）</h2>')
-    out.append(records_table(ctx, records, src, names, "dash-report-records", pilots=False) if records
+    out.append(records_table(ctx, records, src, names, "dash-report-records", pilots=False, full=True) if records
                else '<p class="dash-none">本规划期内尚无工作记录。</p>')
     out.append('<p class="dash-report__notes">说明：比例类指标由系统根据标准库、制修订计划和培训记录计算；'
                "其他指标按登记的工作记录统计，只计入规划期内、不晚于测算日期的记录；"

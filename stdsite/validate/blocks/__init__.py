@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...errors import Problems
 from ...load.memo import FileMemo
@@ -48,3 +49,29 @@ def check_blocks(project: Project, problems: Problems, memo: FileMemo | None = N
 
     return dataclasses.replace(project, standards=tuple(checked(s) for s in project.standards),
                                courses=tuple(checked(c) for c in project.courses))
+
+
+@dataclass(frozen=True)
+class _StandardBody:
+    """What the block rules read of a standard whose record could not be made (its file has
+    errors in its front matter): its clauses and blocks."""
+
+    clause_numbers: frozenset[str]
+    blocks: tuple[Block, ...]
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class _CourseBody:
+    clause_numbers: frozenset[str]
+    blocks: tuple[Block, ...]
+
+
+def check_own_blocks(blocks: tuple[Block, ...], check: Checker, clause_numbers: frozenset[str] | None) -> None:
+    """The rules of the blocks that need only their own file (flow, checklist, criteria), for a
+    file left out for errors in its front matter: one run reports those too. `clause_numbers` is
+    None for a course."""
+    owner = _CourseBody(frozenset(), blocks) if clause_numbers is None else _StandardBody(clause_numbers, blocks)
+    for block in blocks:
+        if block.kind in OWN_KINDS:
+            VALIDATORS[block.kind](block, check, owner, None)

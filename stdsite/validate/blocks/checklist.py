@@ -32,14 +32,17 @@ def check_checklist(block: Block, check: Checker, owner: Owner, project: Project
             continue
         points = fields["points"]
         if points is not None and points < 0:
-            check.error(item.line_of("points"), f"{who}的分值 {quote(points)} 不能为负数")
+            check.error(item.line_of("points"), f"{who}的分值「points」 {quote(points)} 不能是负数：请写 0 或正数，"
+                                                f"如 points: 5（不写时每项 1 分）")
+            continue
         clause = own_clause(check, owner, fields["clause"], item.line_of("clause"), who)
         items.append(CheckItem(fields["text"] or "", clause, 1 if points is None else points, line, bool(fields["veto"])))
     pass_score = head["pass"]
     if pass_score is not None and not 0 <= pass_score <= 100:
         check.error(data.line_of("pass"), f"{what}的合格分数「pass」{quote(pass_score)} 应在 0 到 100 之间（得分百分比）")
-    if items and sum(i.points for i in items) <= 0:
-        check.error(data.line_of("items"), f"{what}的总分为 0，请给检查项设置 points")
+    if items and sum(i.points for i in items) <= 0 and len(check.problems.errors) == errors_before:
+        check.error(data.line_of("items"), f"{what}各项的分值都是 0，总分为 0，无法计算得分；请给至少一项写大于 0 的"
+                                           f" points，或删去 points（不写时每项 1 分）")
     if len(check.problems.errors) > errors_before or not items:
         return None
     ordinal = sum(1 for b in getattr(owner, "blocks", ()) if b.kind == "checklist" and b.index < block.index)

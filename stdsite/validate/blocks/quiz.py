@@ -20,11 +20,10 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from ...errors import quote
+from ...errors import quote, shown
 from ...load.markdown import text_references
 from ...load.yaml import YList, YMap
 from ...model import Block, Owner, Project, Question, Quiz, Standard
-from ...text import did_you_mean
 from ..references import CodeIndex, reference_problem
 from ..schema import Checker, Spec, describe
 
@@ -46,9 +45,12 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
     if not isinstance(data, YList) or not data:
         check.error(block.line, "「quiz」块应为题目列表，每道题以「- q:」开头，如：- q: 题目")
         return None
+    if isinstance(owner, Standard):
+        check.warn(block.line, "标准正文中不宜放测验「quiz」：测验和考试写在 courses/ 下的课程文件中"
+                               "（课程的 standards 字段写明所讲的标准）；请把这一块移到相关课程")
     questions: list[Question] = []
     ok = True
-    codes = CodeIndex(project.standards)
+    codes = CodeIndex(project.standards, project.unusable)
     for index, item in enumerate(data):
         question = _question(item, data.line_of(index), index + 1, check, owner, codes)
         if question is None:
@@ -60,6 +62,12 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
 
 def _question(item, line: int, number: int, check: Checker, owner: Owner, codes: CodeIndex) -> Question | None:
     what = f"第 {number} 题"
+    if isinstance(item, YMap):
+        for key in [k for k in item if k in TYPE_KEYS]:
+            check.error(item.line_of(key), f"{what}不用写题型 {quote(key + ': ' + shown(item[key]))}，请删去这一行："
+                                           f"题型由答案决定——单选题写一个答案（answer: 8年），多选题把答案写成列表"
+                                           f"（answer: [0, 2]），判断题的选项写 [正确, 错误]")
+        item = _without(item, TYPE_KEYS)
     values = check.mapping(item, QUESTION_FIELDS, what, line)
     if values is None:
         return None
@@ -84,13 +92,29 @@ def _question(item, line: int, number: int, check: Checker, owner: Owner, codes:
                     multi=isinstance(raw_answer, YList), points=points)
 
 
+TYPE_KEYS = ("type", "kind", "题型", "类型")
+
+
+def _without(item: YMap, keys: tuple[str, ...]) -> YMap:
+    """The question without the keys reported already (so they are not reported again as unknown)."""
+    if not any(k in item for k in keys):
+        return item
+    out = YMap((k, v) for k, v in item.items() if k not in keys)
+    out.line, out.key_lines = item.line, item.key_lines
+    return out
+
+
 def _points(raw, line: int, what: str, check: Checker) -> float | None:
     """A question's points: a number > 0, 1 when not written."""
     if raw is None:
         return 1
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw) or raw <= 0:
-        check.error(line, f"{what}的分值「points」 {quote(str(raw).lower() if isinstance(raw, bool) else raw)} "
-                          f"无效：应为大于 0 的数字，如 points: 2")
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+        check.error(line, f"{what}的分值「points」 {quote(raw)} 不是数字：请写大于 0 的数字，如 points: 2"
+                          f"（不写时每题 1 分）")
+        return None
+    if raw <= 0:
+        check.error(line, f"{what}的分值「points」 {quote(raw)} 不能是 0 或负数：请写大于 0 的数字，如 points: 2"
+                          f"（不写时每题 1 分）")
         return None
     return raw
 
@@ -156,8 +180,7 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
     """The right option's index, from its text or its 0-based position."""
     count = len(options)
     if isinstance(raw, bool) or isinstance(raw, float) or isinstance(raw, YMap):
-        shown = str(raw).lower() if isinstance(raw, bool) else describe(raw)
-        check.error(line, f"{what}的答案 {quote(shown)} 无效：应为正确选项的文字，或它的序号（从 0 数起）；"
+        check.error(line, f"{what}的答案 {quote(raw)} 无效：应为正确选项的文字，或它的序号（从 0 数起）；"
                           f"多选题写成列表，如 answer: [0, 2]")
         return None
     if isinstance(raw, int):
@@ -169,11 +192,40 @@ def _answer(raw, options: list[str], line: int, what: str, check: Checker) -> in
     keys = [_key(o) for o in options]
     if _key(text) in keys:
         return keys.index(_key(text))
-    hint = did_you_mean(text, options, cutoff=0.4, quote_hint=True)
+    hint = _answer_hint(text, options)
     if text.isdigit() and not hint:
         hint = f"；如按序号作答，请不要加引号（answer: {text}）"
     check.error(line, f"{what}的答案 {quote(text)} 不是任何一个选项（选项：{'、'.join(options)}）{hint}")
     return None
+
+
+TRUE_WORDS, FALSE_WORDS = ("对", "是", "√", "✓", "正确", "true", "yes"), ("错", "否", "×", "✗", "错误", "false", "no")
+
+
+def _answer_hint(text: str, options: list[str]) -> str:
+    """A hint only when it is plain which option was meant: the same text but for punctuation, a
+    letter (A, B…) for a position, or 对/错 for the options 正确/错误 — never a guess between two
+    different answers."""
+    bare = [_bare(o) for o in options]
+    if _bare(text) in bare and bare.count(_bare(text)) == 1:
+        return f"，是否应为 「{options[bare.index(_bare(text))]}」？（标点要与选项一致）"
+    letter = unicodedata.normalize("NFKC", text).strip().upper()
+    if len(letter) == 1 and "A" <= letter <= "Z":
+        index = ord(letter) - ord("A")
+        if index < len(options):
+            return (f"；答案不能写字母：选第 {index + 1} 个选项请写 answer: {options[index]}"
+                    f"（或写序号 answer: {index}，序号从 0 数起）")
+    for words in (TRUE_WORDS, FALSE_WORDS):
+        if text.strip().lower() in words:
+            meant = [o for o in options if _bare(o) in words]
+            if len(meant) == 1:
+                return f"，是否应为 「{meant[0]}」？（答案要与选项的文字完全一致）"
+    return ""
+
+
+def _bare(text: str) -> str:
+    """An option without spaces and punctuation, for telling a punctuation slip from another answer."""
+    return "".join(ch for ch in _key(text).lower() if not unicodedata.category(ch).startswith(("P", "Z", "S")))
 
 
 def _check_refs(text: str, line: int, check: Checker, owner: Owner, codes: CodeIndex) -> bool:

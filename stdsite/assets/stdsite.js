@@ -71,10 +71,22 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  /* A box hides part of its table when the table reaches past the box's visible right edge and the
+     box scrolls (Material's wrapper pads the table, so scrollWidth alone counts that padding as
+     hidden; a card table on a phone does not scroll at all). */
+  function hidesColumns(box) {
+    var overflow = getComputedStyle(box).overflowX;
+    if ((overflow !== "auto" && overflow !== "scroll") || !box.clientWidth) return false;
+    var inner = box.querySelector("table") || box.firstElementChild;
+    if (!inner) return false;
+    var edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+    return inner.getBoundingClientRect().right + box.scrollLeft > edge + 1;
+  }
+
   /* A table wider than its box scrolls sideways: say so under it (CSS shows the hint and edge shadows). */
   function markScrollable() {
     document.querySelectorAll(".std-scroll, .md-typeset__scrollwrap").forEach(function (box) {
-      var wide = box.scrollWidth > box.clientWidth + 1;
+      var wide = hidesColumns(box);
       box.classList.toggle("is-scrollable", wide);
       var hint = box.nextElementSibling;
       if (wide && !(hint && hint.classList.contains("std-scroll-hint"))) {
@@ -120,6 +132,14 @@
     markScrollable();
     window.addEventListener("load", markScrollable);      /* Material wraps Markdown tables after we run */
     window.addEventListener("resize", markScrollable);
+    /* a table shown later (a 看板 period tab, an opened <details>) is measured when its box appears */
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(function () { markScrollable(); });
+      document.querySelectorAll(".std-scroll, .md-typeset__scrollwrap").forEach(function (box) { observer.observe(box); });
+      window.addEventListener("load", function () {
+        document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) { observer.observe(box); });
+      });
+    }
     /* 打印 / 下载 PDF on a standard's page: the browser's print dialog (which also saves a PDF) */
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });

@@ -120,3 +120,11 @@ def safe_html(page: str) -> str:
         return m.group(0)[:start] + _ATTR.sub(attribute, attrs) + m.group(0)[m.end(1) - m.start(0):]
 
     return _TAG.sub(tag, page)
+
+
+FAVICON = "assets/images/favicon.png"      # the theme's icon (Material's default path), in every built site
+
+
+def favicon_link(links, src: str) -> str:
+    """The site's icon for a standalone page written outside the theme (poster, feedback form)."""
+    return f'<link rel="icon" href="{html_attr(links.rel(src, FAVICON))}">'

@@ -12,7 +12,7 @@ from ..derive.feedback import (CONSULTATION, FeedbackForm, contact_lines, days_l
                                mail_template)
 from ..model import Standard
 from ..urls import feedback_docx, feedback_src, mailto, standard_src
-from .common import esc
+from .common import esc, favicon_link
 from .context import RenderContext
 
 
@@ -87,6 +87,7 @@ def feedback_page(ctx: RenderContext, s: Standard) -> str:
     form = feedback_form(ctx.feedback, ctx.contact, s)
     back = ctx.links.a(src, standard_src(s.slug), "返回标准页面")
     styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, ctx.asset(name)))}">' for name in ("feedback/form.css",))
+    styles += favicon_link(ctx.links, src)
     script = f'<script src="{html_attr(ctx.links.rel(src, ctx.asset("feedback/form.js")))}"></script>'
     if form is None:
         body = _closed(ctx, s, src)

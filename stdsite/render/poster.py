@@ -11,7 +11,7 @@ from ..model import Checklist, Standard
 from ..urls import feedback_src, page_url, permanent_url, poster_src, standard_src
 from .blocks import render_block
 from .blocks.parts import num
-from .common import badge, esc
+from .common import STATUS_CLASS, badge, esc, favicon_link
 from .context import RenderContext
 
 
@@ -52,13 +52,17 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
     long_front = not flows and checklists_height(checklists) > room     # only checklists, and many: as many sheets as needed
     qr = qr_figure(ctx, s.page, "扫一扫，查看标准全文") + feedback_qr(ctx, s)
     link = f'<span class="std-noprint"> · {ctx.links.a(src, standard_src(s.slug), "返回标准页面")}</span>'
+    tools = (f'<p class="std-poster__tools std-noprint"><button type="button" class="std-poster__print" data-print>'
+             f'打印张贴版</button> {ctx.links.a(src, standard_src(s.slug), "返回标准页面")}</p>')
+    script = f'<script src="{html_attr(ctx.links.rel(src, ctx.asset("stdsite.js")))}"></script>'
     styles = "".join(f'<link rel="stylesheet" href="{html_attr(ctx.links.rel(src, ctx.asset(name)))}">'
-                     for name in ("stdsite.css", "blocks.css", "poster/poster.css"))
+                     for name in ("stdsite.css", "blocks.css", "poster/poster.css")) + favicon_link(ctx.links, src)
     flows_html = f'<section class="std-poster__flows">{charts}</section>' if flows else ""
     checks_html = f'<section class="std-poster__checks">{checks}</section>' if checks else ""
     front = (f'<header class="std-poster__head"><div class="std-poster__heading">'
              f'<p class="std-poster__code">{esc(s.code)} {badge(status)}</p>\n'
              f'<h1 class="std-poster__title">{esc(s.title)}</h1></div>{qr}</header>\n'
+             f'{status_notice(ctx, s, status)}'
              f'{flows_html}{"" if back_side else checks_html}\n'
              f'<p class="std-poster__foot">状态截至 {ctx.catalog.as_of.isoformat()}{link}</p>')
     sheets = f'<div class="std-poster__sheet{" std-poster__sheet--long" if long_front else ""}">{front}</div>'
@@ -69,7 +73,25 @@ def poster_page(ctx: RenderContext, s: Standard) -> str:
             f'<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(s.code)} {esc(s.title)}（张贴版）</title>{styles}</head>\n"
-            f'<body class="std-poster-page"><main class="std-poster">\n{sheets}\n</main></body></html>\n')
+            f'<body class="std-poster-page"><main class="std-poster">\n{tools}{sheets}\n</main>{script}</body></html>\n')
+
+
+def status_notice(ctx: RenderContext, s: Standard, status: str) -> str:
+    """A standard not in force says so in large type on the sheet itself (a badge alone is easy to
+    miss on a printed poster)."""
+    if status == "现行":
+        return ""
+    if status == "被代替":
+        by = "、".join(ctx.catalog.replaced_by.get(s.code, []))
+        text = f"本标准已被 {by} 代替，请按新标准执行，勿再张贴本版" if by else "本标准已被代替，请按新标准执行"
+    elif status == "废止":
+        text = "本标准已废止，仅供查阅，勿再张贴"
+    elif status == "即将实施":
+        text = f"本标准自 {s.effective.isoformat()} 起实施" if s.effective else "本标准尚未实施"
+    else:
+        text = f"本标准{status}，尚未发布"
+    return (f'<p class="std-poster__status std-poster__status--{STATUS_CLASS.get(status, "other")}">'
+            f'<strong>【{esc(status)}】</strong>{esc(text)}</p>\n')
 
 
 def checklists_height(checklists: list[Checklist]) -> float:

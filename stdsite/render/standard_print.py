@@ -20,10 +20,14 @@ KIND_BY_PREFIX = {"GB/Z": "中华人民共和国国家标准化指导性技术�
 KIND_BY_LEVEL = {"国家标准": "中华人民共和国国家标准", "行业标准": "中华人民共和国行业标准"}
 
 
-def page_style(s: Standard) -> str:
+def page_style(s: Standard, status: str = "现行") -> str:
     """The per-page print rule: the code at the top right of every printed page, the page number
-    at the bottom."""
-    return ("<style>@page std-standard { @top-right { content: " + css_string(s.code) + "; } }</style>")
+    at the bottom; a standard not in force (被代替, 废止, 即将实施, 制定中) says so at the top left of
+    every page, not only on the cover."""
+    rule = "@top-right { content: " + css_string(s.code) + "; }"
+    if status != "现行":
+        rule += " @top-left { content: " + css_string(f"【{status}】") + "; }"
+    return "<style>@page std-standard { " + rule + " }</style>"
 
 
 def mark(code: str) -> str:

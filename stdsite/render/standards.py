@@ -20,7 +20,7 @@ def standard_page(ctx: RenderContext, s: Standard) -> str:
     cat, links = ctx.catalog, ctx.links
     src = standard_src(s.slug)
     status = cat.status[s.code]
-    out = [front_matter(f"{s.code} {s.title}", description=s.summary or s.title), ctx.keep(page_style(s)) + "\n\n"]
+    out = [front_matter(f"{s.code} {s.title}", description=s.summary or s.title), ctx.keep(page_style(s, status)) + "\n\n"]
     badges = badge(status)
     if s.stage == "修订中" and status == "现行":
         badges += " " + badge("修订中", "std-badge--revising")

@@ -39,7 +39,7 @@ def system_index_page(ctx: RenderContext) -> str:
            '<span class="std-empty">空缺</span> 表示该条目还没有任何标准，'
            '<span class="std-pending">即将实施</span>、<span class="std-pending">制定中</span> '
            '表示该条目暂无现行标准、但已有已发布待实施或正在制定的标准。点按领域或条目可查看其标准。</p>\n\n',
-           ctx.keep_block(chart_html(svg, "sys-", "标准体系结构图", min_scale=0.85)) + "\n\n",
+           ctx.keep_block(chart_html(svg, "sys-", "标准体系结构图")) + "\n\n",
            _area_list(ctx),
            "## 标准明细表 {#detail}\n\n",
            '<p class="std-legend">列出各条目下现行、即将实施（已发布）和制定中的标准，'

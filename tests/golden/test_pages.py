@@ -16,7 +16,7 @@ from directory_fixture import AS_OF, FILES
 from support import FRAMEWORK, STANDARD_MD, STANDARD_YAML, load_project, render_context, write_tree
 
 GOLDEN = Path(__file__).parent / "pages"
-WIDTH = re.compile(r"--w:\d+px(;--min-w:\d+px)?")     # a drawing's size, set by Graphviz
+WIDTH = re.compile(r"--w:\d+px")     # a drawing's size, set by Graphviz
 QR = re.compile(r'<svg viewBox="[^"]*" class="segno">.*?</svg>', re.S)      # segno's bytes: not ours to pin
 DRAWING = re.compile(r"<!--stdsite-late-[0-9a-f]+-->")        # a drawing's marker names its SVG by hash
 EXTRA = {

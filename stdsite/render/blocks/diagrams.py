@@ -17,11 +17,10 @@ _URL_REF = re.compile(r"url\(#([^)]*)\)")
 _SVG_OPEN = re.compile(r'<svg width="(\d+)" height="(\d+)"')
 
 
-def chart_html(svg: str | None, prefix: str, label: str, min_scale: float | None = None) -> str:
+def chart_html(svg: str | None, prefix: str, label: str) -> str:
     """The chart box: inline SVG with page-unique ids, its natural width as a CSS variable (never
-    drawn larger; scaled down to fit the column), tap to open the pan-and-zoom view (flowchart.js).
-    With `min_scale` the chart shrinks no further than that and its box scrolls sideways instead
-    (a diagram laid out to stay readable at that scale, such as the system's structure diagram)."""
+    drawn larger; scaled down to fit the column, so it is whole on a phone), tap to open the
+    pan-and-zoom view (flowchart.js)."""
     if svg is None:
         return '<div class="flowchart flowchart--missing">（图未能生成，请看下方文字版）</div>'
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
@@ -29,10 +28,8 @@ def chart_html(svg: str | None, prefix: str, label: str, min_scale: float | None
     m = _SVG_OPEN.search(svg)
     width = int(m.group(1)) if m else 600
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" focusable="false" ', 1)
-    scroll_style = f";--min-w:{round(width * min_scale)}px" if min_scale else ""
-    return (f'<div class="flowchart{" flowchart--scroll" if min_scale else ""}" data-search-exclude '
-            f'data-zoom-title="{esc(label)}" '
-            f'style="--w:{width}px{scroll_style}" tabindex="0" title="点按图可放大查看">{svg.strip()}</div>'
+    return (f'<div class="flowchart" data-search-exclude data-zoom-title="{esc(label)}" '
+            f'style="--w:{width}px" tabindex="0" title="点按图可放大查看">{svg.strip()}</div>'
             f'<p class="std-flow__tools std-noprint" data-search-exclude><button type="button" class="md-button std-flow__zoom">'
             f'全屏查看</button></p>')
 

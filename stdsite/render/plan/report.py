@@ -30,7 +30,10 @@ def report_page(ctx: RenderContext, view: PeriodView) -> str:
     p = view.period
     tally = view.tally()
     title = report_title(view)
+    back = ctx.links.a(src, DASHBOARD, "返回看板", anchor=anchor(view))
     out = [f'<div class="dash-report" data-period="{esc(view.key)}">',
+           f'<p class="dash-report__tools std-noprint"><button type="button" class="dash-print" data-dash-print>'
+           f"打印报告</button> {back}</p>",
            f'<h1 class="dash-report__title">{esc(title)}</h1>',
            f'<p class="dash-report__meta"><span>规划期 {date(p.start)} 至 {date(p.end)}</span>'
            f'<span>状态 {esc(view.state)}</span><span>测算日期 {date(view.measured_at)}</span>'
@@ -64,7 +67,5 @@ def report_page(ctx: RenderContext, view: PeriodView) -> str:
     out.append('<p class="dash-report__notes">说明：比例类指标由系统根据标准库、制修订计划和培训记录计算；'
                "其他指标按登记的工作记录统计，只计入规划期内、不晚于测算日期的记录；"
                "「每年」类指标在一年结束后才判断该年是否达到。「未判断」表示尚无可判断的结果。</p>")
-    back = ctx.links.a(src, DASHBOARD, "返回看板", anchor=anchor(view))
-    out.append(f'<p class="dash-report__tools std-noprint"><button type="button" class="dash-print" data-dash-print>'
-               f"打印报告</button> {back}</p></div>")
+    out.append("</div>")
     return front_matter(title, search={"exclude": True}) + ctx.keep("".join(out)) + "\n"

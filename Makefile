@@ -13,7 +13,7 @@ site: deps
 	$(PY) build.py bundle $(if $(AS_OF),--as-of $(AS_OF))
 
 test: deps
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --durations=15
 
 check: deps
 	$(PY) build.py check

@@ -25,9 +25,23 @@ INVISIBLE_NAMES = {
 }
 
 
+_NOT_LOOKED_FOR: dict[str, dict[int, None]] = {}
+
+
+def _not_looked_for(allowed: str) -> dict[int, None]:
+    """A translation table deleting `allowed` and the ordinary spaces (category Zs, not printable)."""
+    table = dict.fromkeys(map(ord, allowed + "\u00a0\u3000\u2002\u2003\u2009\u202f"))
+    _NOT_LOOKED_FOR[allowed] = table
+    return table
+
+
 def invisible_character(text: str, allowed: str = "") -> tuple[int, str] | None:
     """(1-based position, description) of the first invisible character in `text` (other than
     those in `allowed`), or None."""
+    # fast path: str.isprintable() is False for every category looked for below (and for spaces
+    # other than ' ', which are removed first), so printable text has none of them
+    if text.translate(_NOT_LOOKED_FOR.get(allowed) or _not_looked_for(allowed)).isprintable():
+        return None
     for index, char in enumerate(text, start=1):
         if char in allowed or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"):
             continue

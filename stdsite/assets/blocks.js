@@ -201,8 +201,11 @@
       if (!r.complete) setVerdict(verdictEl, "pending", "未完成");
       else if (r.verdict) setVerdict(verdictEl, r.verdict === "合格" ? "pass" : "fail", r.verdict);
       else setVerdict(verdictEl, "none", "");
-      if (r.complete && r.vetoFailed.length)
-        reason = "否决项不符合：" + r.vetoFailed.map(function (i) { return items[i].text; }).join("；");
+      /* the verdict waits for the last answer (SOURCE_FORMAT), but a failed 否决项 is said at once:
+         whatever the rest gives, the result will be 不合格 */
+      if (r.vetoFailed.length)
+        reason = "否决项不符合：" + r.vetoFailed.map(function (i) { return items[i].text; }).join("；") +
+          (r.complete ? "" : "（无论其余各项结果如何，检查完后均判为不合格）");
       else if (r.complete && r.percent === null) reason = "没有适用的检查项，不计分";
       reasonEl.textContent = reason;
       session.show(answeredAny ? day : undefined, answeredAny ? null : older);

@@ -7,7 +7,9 @@
   var root = document.documentElement;
   var LABELS = {
     learner: "当前为学员视图：讲师提示与测验答案已隐藏。",
-    trainer: "当前为讲师视图：显示讲师提示与测验答案。打印即为讲师版。"
+    trainer: "当前为讲师视图：显示讲师提示与测验答案。打印即为讲师版。",
+    /* an exam keeps its answers until 交卷, in the trainer view too */
+    examTrainer: "当前为讲师视图：显示讲师提示；考试答案交卷后才显示，答案（讲师版）在本课程的签到表页。"
   };
 
   function isTrainer() { return root.classList.contains(TRAINER); }
@@ -27,7 +29,8 @@
   function setView(trainer, remember) {
     root.classList.toggle(TRAINER, trainer);
     each(document, "[data-std-view-switch]", function (b) { b.setAttribute("aria-pressed", trainer ? "true" : "false"); });
-    each(document, "[data-std-view-label]", function (p) { p.textContent = trainer ? LABELS.trainer : LABELS.learner; });
+    each(document, "[data-std-view-label]", function (p) { p.textContent = !trainer ? LABELS.learner :
+      document.querySelector(".std-quiz--exam") ? LABELS.examTrainer : LABELS.trainer; });
     if (remember) {
       try {
         var url = new URL(window.location.href);

@@ -44,6 +44,8 @@ def decode_source(data: bytes) -> str:
 def _looks_utf16(head: bytes) -> bool:
     """UTF-16 without a byte-order mark: every ASCII character (each line end at least) brings a
     NUL byte, nearly all at even or nearly all at odd offsets — unlike a NUL or two pasted in."""
+    if b"\x00" not in head:               # the usual case, without a loop over the bytes
+        return False
     offsets = [i for i, byte in enumerate(head) if byte == 0]
     if len(offsets) < 4:
         return False

@@ -324,6 +324,8 @@ def test_the_trainer_view_does_not_reveal_an_exams_answers(open_page):
     boxes = page.locator(".std-quiz--exam .std-quiz__answer")
     assert boxes.count() == 4 and all(boxes.nth(i).is_hidden() for i in range(4))
     assert page.get_by_role("link", name="答案（讲师版）").count() == 0        # the key is not one click away
+    # the view's label says where the trainer finds the answers (not "显示测验答案")
+    assert "答案（讲师版）在本课程的签到表页" in page.locator("[data-std-view-label]").first.inner_text()
     texts, _ = printed(page)                                # the trainer printout of the exam page
     assert "解析" not in "".join(texts) and "正确答案" not in "".join(texts)
     for question, options in ALL_RIGHT:                     # after 交卷 the answers are shown

@@ -94,6 +94,37 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def desktop_context(browser):
+    """A 1366 px laptop screen, shared by a test module's pages."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser):
+    """A 375 px phone screen, shared by a test module's pages."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def desk(desktop_context):
+    pg = desktop_context.new_page()
+    yield pg
+    pg.close()
+
+
+@pytest.fixture
+def mobile(phone_context):
+    pg = phone_context.new_page()
+    yield pg
+    pg.close()
+
+
 @pytest.fixture
 def phone(browser):
     """A 375 px wide phone viewport."""

@@ -25,35 +25,6 @@ def example(built):
         yield url
 
 
-@pytest.fixture(scope="module")
-def desktop_context(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def phone_context(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def desk(desktop_context):
-    pg = desktop_context.new_page()
-    yield pg
-    pg.close()
-
-
-@pytest.fixture
-def mobile(phone_context):
-    pg = phone_context.new_page()
-    yield pg
-    pg.close()
-
-
 EDITION = "directory/2025-2/"
 # the tables of these pages are generated (render.common.table or the directory's own)
 CARD_PAGES = {"directory edition": EDITION, "directory index": "directory/", "standards list": "standards/",

@@ -1,5 +1,5 @@
-"""How the example site looks on a 375 px phone and a 1366 px laptop: card tables whose cells hold
-several things, tables that fit a laptop, the scroll hint only where a table really scrolls, the
+"""How the example site looks on a 375 px phone and a 1366 px desk: card tables whose cells hold
+several things, tables that fit a desk, the scroll hint only where a table really scrolls, the
 看板 tabs readable in every state, diagrams and tap targets on a phone."""
 from __future__ import annotations
 
@@ -16,35 +16,6 @@ AS_OF = "2025-12-31"
 def example(example_build):
     with serve_directory(example_build(AS_OF)[0]) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def laptop_context(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def phone_context(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def laptop(laptop_context):
-    pg = laptop_context.new_page()
-    yield pg
-    pg.close()
-
-
-@pytest.fixture
-def mobile(phone_context):
-    pg = phone_context.new_page()
-    yield pg
-    pg.close()
 
 
 # -- cards on a phone: a cell holding several things stacks them beside its label ----------------------
@@ -78,7 +49,7 @@ def test_card_cells_with_several_children_stack_beside_their_label(mobile, examp
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375
 
 
-# -- tables on a laptop: every column shows, nothing cut at the right edge -----------------------------
+# -- tables on a desk: every column shows, nothing cut at the right edge -----------------------------
 WIDE_TABLES = {
     "dashboard/": ["dash-plan-all", "dash-plan-late"],
     "training/managers-201/": ["std-table"],          # the course's 相关标准 table
@@ -89,11 +60,11 @@ WIDE_TABLES = {
 
 
 @pytest.mark.parametrize("path", list(WIDE_TABLES))
-def test_tables_fit_a_laptop_without_scrolling(laptop, example, path):
-    laptop.goto(example + path)
-    laptop.wait_for_load_state("load")
+def test_tables_fit_a_laptop_without_scrolling(desk, example, path):
+    desk.goto(example + path)
+    desk.wait_for_load_state("load")
     for cls in WIDE_TABLES[path]:
-        boxes = laptop.locator(f".std-scroll:has(> table.{cls})")
+        boxes = desk.locator(f".std-scroll:has(> table.{cls})")
         assert boxes.count() >= 1, (path, cls)
         for box in boxes.all():
             if not box.is_visible():
@@ -101,10 +72,10 @@ def test_tables_fit_a_laptop_without_scrolling(laptop, example, path):
             sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
             assert sizes[0] <= sizes[1], (path, cls, sizes)
     # codes and dates stay whole while the cells wrap
-    for cell in laptop.locator(".std-scroll:visible table .std-code, .std-scroll:visible table .dash-date").all()[:30]:
+    for cell in desk.locator(".std-scroll:visible table .std-code, .std-scroll:visible table .dash-date").all()[:30]:
         lines = cell.evaluate("e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size")
         assert lines == 1, cell.inner_text()
-    assert laptop.evaluate("document.documentElement.scrollWidth") <= 1366
+    assert desk.evaluate("document.documentElement.scrollWidth") <= 1366
 
 
 # -- the scroll hint: only under a table that hides columns -----------------------------------------------
@@ -112,16 +83,16 @@ def visible_hints(page) -> list:
     return page.locator(".std-scroll-hint").evaluate_all("hs => hs.filter(h => h.offsetParent).map(h => h.previousElementSibling.className)")
 
 
-def test_no_scroll_hint_under_a_table_that_fits(laptop, example):
-    """The Markdown table on 公务用车 fits a laptop; Material's wrapper pads it, which made the
+def test_no_scroll_hint_under_a_table_that_fits(desk, example):
+    """The Markdown table on 公务用车 fits a desk; Material's wrapper pads it, which made the
     box 'scroll' by its padding and showed the hint."""
-    laptop.goto(example + "standards/q-cqjg-101-2025/")
-    laptop.wait_for_load_state("load")
-    laptop.wait_for_timeout(100)
-    tables = laptop.locator(".md-typeset__scrollwrap table").evaluate_all(
+    desk.goto(example + "standards/q-cqjg-101-2025/")
+    desk.wait_for_load_state("load")
+    desk.wait_for_timeout(100)
+    tables = desk.locator(".md-typeset__scrollwrap table").evaluate_all(
         "ts => ts.map(t => t.getBoundingClientRect().right <= t.closest('.md-typeset__scrollwrap').getBoundingClientRect().right)")
     assert tables and all(tables)
-    assert visible_hints(laptop) == []
+    assert visible_hints(desk) == []
 
 
 def test_scroll_hint_under_a_table_that_scrolls_on_a_phone(mobile, example):
@@ -153,9 +124,9 @@ COLOURS = """async t => { await Promise.all(t.getAnimations({subtree: true}).map
   return [getComputedStyle(t).color, bg]; }"""
 
 
-def test_dashboard_tabs_stay_readable_after_a_click(laptop, example):
-    laptop.goto(example + "dashboard/")
-    tabs = laptop.locator(".dash-switch__tab")
+def test_dashboard_tabs_stay_readable_after_a_click(desk, example):
+    desk.goto(example + "dashboard/")
+    tabs = desk.locator(".dash-switch__tab")
     assert tabs.count() >= 2
     for index in range(tabs.count()):
         tab = tabs.nth(index)
@@ -208,11 +179,11 @@ def pdf(page) -> list:
 FOOTER = re.compile(r"第\s*(\d+)\s*[页⻚]\s*/\s*共\s*(\d+)\s*[页⻚]")
 
 
-def test_system_table_prints_landscape_with_whole_dates(laptop, example):
-    laptop.goto(example + "system/")
-    dates = [d.strip() for d in laptop.locator("table.std-system-detail td[data-label=实施日期]").all_inner_texts() if d.strip()]
+def test_system_table_prints_landscape_with_whole_dates(desk, example):
+    desk.goto(example + "system/")
+    dates = [d.strip() for d in desk.locator("table.std-system-detail td[data-label=实施日期]").all_inner_texts() if d.strip()]
     assert len(dates) >= 10
-    pages = pdf(laptop)
+    pages = pdf(desk)
     assert len(pages) <= 3, len(pages)
     assert all(p.mediabox.width > p.mediabox.height for p in pages)          # A4 landscape
     text = "\n".join(p.extract_text() for p in pages)
@@ -235,14 +206,14 @@ FOLLOWERS = """() => [...document.querySelectorAll('.md-content h2, .md-content 
 @pytest.mark.parametrize("path, view", [("training/leaders-exam/", ""), ("training/leaders-exam/", "?view=trainer"),
                                         ("training/managers-201/", ""), ("training/managers-201/", "?view=trainer"),
                                         ("dashboard/report-2021-2025/", "")])
-def test_handouts_keep_headings_with_their_text_and_number_pages(laptop, example, path, view):
+def test_handouts_keep_headings_with_their_text_and_number_pages(desk, example, path, view):
     from printing import printed
-    laptop.goto(example + path + view)
-    pages = pdf(laptop)
+    desk.goto(example + path + view)
+    pages = pdf(desk)
     texts = ["".join(p.extract_text().split()) for p in pages]
-    laptop.emulate_media(media="print")
-    pairs = laptop.evaluate(FOLLOWERS)
-    laptop.emulate_media(media="screen")
+    desk.emulate_media(media="print")
+    pairs = desk.evaluate(FOLLOWERS)
+    desk.emulate_media(media="screen")
     assert len(pairs) >= 4
     for heading, following in pairs:     # a heading never ends a page: the text after it is on the same page
         together = re.compile(printed(heading).pattern + ".{0,4}" + printed(following).pattern)
@@ -255,16 +226,16 @@ def test_handouts_keep_headings_with_their_text_and_number_pages(laptop, example
 
 # -- the 评估报告 and standalone pages ----------------------------------------------------------------------
 @pytest.mark.parametrize("years", ["2021-2025"])
-def test_report_buttons_on_top_and_amounts_whole_in_print(laptop, example, years):
-    laptop.goto(example + f"dashboard/report-{years}/")
-    button = laptop.get_by_role("button", name="打印报告")
-    title = laptop.locator("h1.dash-report__title")
+def test_report_buttons_on_top_and_amounts_whole_in_print(desk, example, years):
+    desk.goto(example + f"dashboard/report-{years}/")
+    button = desk.get_by_role("button", name="打印报告")
+    title = desk.locator("h1.dash-report__title")
     assert button.is_visible() and button.bounding_box()["y"] < title.bounding_box()["y"]
     assert button.bounding_box()["y"] + button.bounding_box()["height"] <= 900          # seen without scrolling
-    amounts = [t.strip() for t in laptop.locator("table.dash-report-table td:nth-child(3), table.dash-report-table td:nth-child(4)")
+    amounts = [t.strip() for t in desk.locator("table.dash-report-table td:nth-child(3), table.dash-report-table td:nth-child(4)")
                .all_inner_texts() if re.fullmatch(r"[\d,.]+ \S{1,2}", t.strip())]
     assert any("人次" in a for a in amounts), amounts
-    lines = {line.strip() for p in pdf(laptop) for line in p.extract_text().splitlines()}
+    lines = {line.strip() for p in pdf(desk) for line in p.extract_text().splitlines()}
     text = "\n".join(lines)
     for amount in amounts:                          # "8,000 人次" never split over two lines
         number, unit = amount.split(" ")
@@ -272,77 +243,77 @@ def test_report_buttons_on_top_and_amounts_whole_in_print(laptop, example, years
 
 
 @pytest.mark.parametrize("page_path", ["standards/q-cqjg-101-2025/poster/", "standards/q-cqjg-101-2025/feedback/"])
-def test_standalone_pages_have_the_site_icon(laptop, example, page_path):
-    laptop.goto(example + page_path)
-    href = laptop.locator("link[rel=icon]").evaluate("l => l.href")
-    assert laptop.request.get(href).status == 200
+def test_standalone_pages_have_the_site_icon(desk, example, page_path):
+    desk.goto(example + page_path)
+    href = desk.locator("link[rel=icon]").evaluate("l => l.href")
+    assert desk.request.get(href).status == 200
 
 
 # -- printed standards ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("slug", ["q-cqjg-201-2022", "q-cqjg-301-2020"])
-def test_no_mostly_blank_page_before_a_figure(laptop, example, slug):
+def test_no_mostly_blank_page_before_a_figure(desk, example, slug):
     """The chart has to fit on the page, not the chart with its text version: the figure follows
     the text before it instead of leaving a nearly empty page."""
     from printing import page_of
-    laptop.goto(example + f"standards/{slug}/")
-    before, title = laptop.locator(".std-flow").first.evaluate("""f => { let e = f.previousElementSibling;
+    desk.goto(example + f"standards/{slug}/")
+    before, title = desk.locator(".std-flow").first.evaluate("""f => { let e = f.previousElementSibling;
         while (e && /^H[2-6]$/.test(e.tagName)) e = e.previousElementSibling;
         return [e.innerText.trim().slice(-12), f.querySelector('.std-flow__title').innerText.trim()]; }""")
-    pages = ["".join(p.extract_text().split()) for p in pdf(laptop)]
+    pages = ["".join(p.extract_text().split()) for p in pdf(desk)]
     assert page_of(pages, title) is not None
     assert page_of(pages, before) == page_of(pages, title), (before, title)
 
 
 @pytest.mark.parametrize("status", ["被代替", "废止", "即将实施"])
-def test_status_in_the_header_of_every_printed_page(laptop, example, status):
-    laptop.goto(example + "standards/")
-    slugs = laptop.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
+def test_status_in_the_header_of_every_printed_page(desk, example, status):
+    desk.goto(example + "standards/")
+    slugs = desk.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
         "as => as.map(a => a.getAttribute('href')).filter(h => !h.startsWith('http'))")
     assert slugs, status
-    laptop.goto(example + "standards/" + slugs[0])
-    pages = pdf(laptop)
+    desk.goto(example + "standards/" + slugs[0])
+    pages = pdf(desk)
     assert len(pages) >= 2
     for page in pages:
         assert f"【{status}】" in "".join(page.extract_text().split()).replace("⾏", "行").replace("⽌", "止"), page.extract_text()[:80]
 
 
-def test_a_standard_in_force_has_no_status_header(laptop, example):
-    laptop.goto(example + "standards/q-cqjg-201-2022/")
-    assert not any("【" in p.extract_text() for p in pdf(laptop))
+def test_a_standard_in_force_has_no_status_header(desk, example):
+    desk.goto(example + "standards/q-cqjg-201-2022/")
+    assert not any("【" in p.extract_text() for p in pdf(desk))
 
 
 # -- the poster ---------------------------------------------------------------------------------------
-def test_poster_has_a_print_button(laptop, example):
-    laptop.goto(example + "standards/q-cqjg-101-2025/poster/")
-    button = laptop.get_by_role("button", name="打印张贴版")
+def test_poster_has_a_print_button(desk, example):
+    desk.goto(example + "standards/q-cqjg-101-2025/poster/")
+    button = desk.get_by_role("button", name="打印张贴版")
     assert button.is_visible() and button.bounding_box()["height"] >= 44
-    laptop.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    desk.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button.click()
-    assert laptop.evaluate("window.__printed") == 1
-    assert len(pdf(laptop)) == 1 and "打印张贴版" not in pdf(laptop)[0].extract_text()
+    assert desk.evaluate("window.__printed") == 1
+    assert len(pdf(desk)) == 1 and "打印张贴版" not in pdf(desk)[0].extract_text()
 
 
 @pytest.mark.parametrize("status", ["被代替", "废止"])
-def test_poster_of_a_standard_not_in_force_says_so_on_paper(laptop, example, status):
-    laptop.goto(example + "standards/")
-    hrefs = laptop.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
+def test_poster_of_a_standard_not_in_force_says_so_on_paper(desk, example, status):
+    desk.goto(example + "standards/")
+    hrefs = desk.locator(f"#standards tbody tr[data-status={status}] a").evaluate_all(
         "as => as.map(a => a.getAttribute('href')).filter(h => !h.startsWith('http'))")
     assert hrefs, status
-    laptop.goto(example + "standards/" + hrefs[0] + "poster/")
-    notice = laptop.locator(".std-poster__status")
+    desk.goto(example + "standards/" + hrefs[0] + "poster/")
+    notice = desk.locator(".std-poster__status")
     assert notice.is_visible() and status in notice.inner_text()
     assert notice.evaluate("n => parseFloat(getComputedStyle(n).fontSize)") >= 18
-    pages = pdf(laptop)
+    pages = pdf(desk)
     assert f"【{status}】" in "".join(pages[0].extract_text().split()).replace("⾏", "行").replace("⽌", "止")
 
 
-def test_poster_with_only_a_short_checklist_uses_the_sheet(laptop, example):
+def test_poster_with_only_a_short_checklist_uses_the_sheet(desk, example):
     """No flowchart and eight items: larger type instead of two thirds of the A4 sheet left blank."""
-    laptop.goto(example + "standards/q-cqjg-501-2022/poster/")
-    assert laptop.locator(".std-poster__flows").count() == 0
-    laptop.emulate_media(media="print")
-    size = laptop.locator(".std-poster__items li").first.evaluate("li => parseFloat(getComputedStyle(li).fontSize)")
-    laptop.emulate_media(media="screen")
+    desk.goto(example + "standards/q-cqjg-501-2022/poster/")
+    assert desk.locator(".std-poster__flows").count() == 0
+    desk.emulate_media(media="print")
+    size = desk.locator(".std-poster__items li").first.evaluate("li => parseFloat(getComputedStyle(li).fontSize)")
+    desk.emulate_media(media="screen")
     assert size >= 22, size                          # 18 pt
-    pages = pdf(laptop)
+    pages = pdf(desk)
     assert len(pages) == 1

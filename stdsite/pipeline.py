@@ -12,25 +12,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .derive.catalog import Catalog, document_status
-from .derive.editions import title as directory_title
+from typing import TYPE_CHECKING
+
+from .derive.catalog import Catalog
 from .derive.frozen import changed_since_publish, frozen_edition_errors
 from .derive.warnings import catalog_warnings
 from .errors import BuildFailed, Problems, SourceError
 from .load import load_sources
 from .model import FeedbackContact, Project
-from .output import graphviz, linkcheck, search_index
+from .output import graphviz
 from .output.cache import BuildCache
-from .output.exports import write_exports
-from .output.feedback_forms import write_feedback_pages
-from .output.posters import write_posters
-from .output.qr import qr_codes
-from .output.sitefiles import SiteWriter
-from .render.context import RenderContext
-from .render.poster import qr_pages
-from .render.system_diagram import structure_dot
-from .urls import Links, document_src, standard_src
 from .validate import validate
+
+if TYPE_CHECKING:                # the build's modules load when a build runs: `check` starts faster
+    from .output.sitefiles import SiteWriter
+    from .render.context import RenderContext
 
 
 @dataclass(frozen=True)
@@ -92,6 +88,11 @@ def render_context(project: Project, as_of: dt.date, site_url: str | None, direc
     """Everything the page renderers need: the catalog, links, every diagram and QR code (drawn on
     `workers` processes), and the feedback contact (mkdocs.yml `extra.feedback`). Raises
     BuildFailed with an error at its line for each diagram Graphviz could not draw."""
+    from .output.qr import qr_codes
+    from .render.context import RenderContext
+    from .render.poster import qr_pages
+    from .render.system_diagram import structure_dot
+    from .urls import Links
     catalog, links = Catalog(project, as_of), Links(directory_urls)
     svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)], workers)
     if failed:
@@ -104,6 +105,11 @@ def render_context(project: Project, as_of: dt.date, site_url: str | None, direc
 def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache) -> None:
     """Every file written after the pages: exports, search index, posters, the 意见反馈 pages and
     their Word forms."""
+    from .derive.editions import title as directory_title
+    from .output import search_index
+    from .output.exports import write_exports
+    from .output.feedback_forms import write_feedback_pages
+    from .output.posters import write_posters
     write_exports(ctx, out, directory_title(ctx.catalog.project), cache)
     if search_entries is not None:
         search_index.write(search_entries, out, page_statuses(ctx))
@@ -113,6 +119,8 @@ def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict
 
 def page_statuses(ctx: RenderContext) -> dict[str, str]:
     """{page URL as the search index has it: status} of every standard and document."""
+    from .derive.catalog import document_status
+    from .urls import document_src, standard_src
     cat, links = ctx.catalog, ctx.links
     out = {links.url(standard_src(s.slug)): cat.status[s.code] for s in cat.standards}
     out.update({links.url(document_src(d.slug)): document_status(d, cat.as_of) for d in cat.documents})
@@ -123,4 +131,5 @@ def link_report(ctx: RenderContext, site: Path, site_url: str | None, docs_dir: 
                 digests: Mapping[str, str] | None = None, memo: dict | None = None) -> str | None:
     """Strict links, last of all: None when every link of the site resolves, else the report
     (`digests` and `memo` spare reading pages checked in an earlier build)."""
+    from .output import linkcheck
     return linkcheck.report(str(site), site_url, docs_dir, ctx, digests, memo)

@@ -19,6 +19,7 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import quote
+from .yaml_hints import explain, input_method_hint
 
 MAX_ALIASES = 50          # alias references per document
 MAX_NODES = 200_000       # nodes produced again through aliases when converting (guards alias bombs)
@@ -78,8 +79,14 @@ _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 
 
+_PLAIN_NON_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+_PLAIN_WORDS = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"))
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve a plain (unquoted) scalar with the YAML 1.2 core schema."""
+    if text and text[0] not in _PLAIN_NON_TEXT_START:
+        return text                   # most values are Chinese text: no pattern can match
     if text in ("", "~", "null", "Null", "NULL"):
         return None
     if text in ("true", "True", "TRUE"):
@@ -175,34 +182,32 @@ class _Loader(yaml.SafeLoader):
 class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
     """libyaml's parser (about ten times faster than PyYAML's) with the same tag resolution.
 
-    Used only for text without anchors and aliases and without deep nesting, where it and
-    _Loader agree; anything it rejects is parsed again by _Loader, whose messages we explain."""
+    Used only for text without anchors and aliases, where it and _Loader agree; anything it rejects is parsed again by _Loader, whose messages we explain."""
 
     def resolve(self, kind, value, implicit):
         return _resolve_tag(self, kind, value, implicit)
 
 
 def _fast_path_safe(text: str) -> bool:
-    if not yaml.__with_libyaml__ or "&" in text or "*" in text:
-        return False
-    if text.count("[") + text.count("{") > MAX_DEPTH:
-        return False
-    return all(len(line) - len(line.lstrip(" ")) < MAX_DEPTH for line in text.split("\n"))
+    # nesting needs no guard here: libyaml refuses more than 1000 levels (then _Loader explains)
+    # and _Converter stops at MAX_DEPTH; anchors and aliases are counted only by _Loader
+    return yaml.__with_libyaml__ and "&" not in text and "*" not in text
 
 
 def _compose(text: str):
-    """The document's node tree: libyaml when it is safe and succeeds, else PyYAML with our checks."""
+    """(the document's node tree, whether it may hold aliases): libyaml when it is safe and
+    succeeds, else PyYAML with our checks."""
     if _fast_path_safe(text):
         loader = _FastLoader(text)
         try:
-            return loader.get_single_node()
+            return loader.get_single_node(), False
         except yaml.YAMLError:
             pass                      # e.g. `{text: 是否?}`: PyYAML (1.2 rules) reads it or explains
         finally:
             loader.dispose()
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        return loader.get_single_node(), True
     finally:
         loader.dispose()
 
@@ -220,8 +225,9 @@ def _join_surrogates(value: str, line: int) -> str:
 
 
 class _Converter:
-    def __init__(self, line_offset: int):
+    def __init__(self, line_offset: int, aliases: bool = True):
         self.offset = line_offset
+        self.aliases = aliases          # whether nodes may be shared (reached again through an alias)
         self.count = 0                  # nodes converted again (reached through an alias)
         self.seen: set[int] = set()
         self.depth = 0
@@ -239,79 +245,61 @@ class _Converter:
             self.depth -= 1
 
     def _convert(self, node):
-        if id(node) not in self.seen:   # (a large file without aliases is no bomb: count repeats only)
-            self.seen.add(id(node))
-        else:
-            self.count += 1
-        if self.count > MAX_NODES:
-            raise ReadProblem(self.line(node), "内容过多：用「&名称」「*名称」层层重复引用后，相当于几十万条内容；请去掉「&名称」和「*名称」，把每一条的内容直接写出来")
-        if node.tag != PLAIN and node.tag not in CORE_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        if self.aliases:
+            if id(node) not in self.seen:   # (a large file without aliases is no bomb: count repeats only)
+                self.seen.add(id(node))
+            else:
+                self.count += 1
+            if self.count > MAX_NODES:
+                raise ReadProblem(self.line(node), "内容过多：用「&名称」「*名称」层层重复引用后，相当于几十万条内容；请去掉「&名称」和「*名称」，把每一条的内容直接写出来")
+        tag = node.tag
+        if tag != PLAIN and tag not in CORE_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise ReadProblem(self.line(node), f"不支持的 YAML 标记 {quote(tag)}，请去掉它（需要文字时用引号）")
-        if isinstance(node, ScalarNode):
-            if _SURROGATE.search(node.value):
-                node.value = _join_surrogates(node.value, self.line(node))
-            if node.tag == PLAIN or (node.tag != "tag:yaml.org,2002:str" and node.style is None):
-                value = resolve_plain(node.value)
-                return YFloat(value, node.value) if isinstance(value, float) and math.isfinite(value) else value
-            return node.value
-        if isinstance(node, SequenceNode):
-            out = YList(self.convert(child) for child in node.value)
-            out.line = self.line(node)
-            out.item_lines = [self.line(child) for child in node.value]
+        cls = type(node)
+        if cls is ScalarNode:
+            text = node.value
+            if _SURROGATE.search(text):
+                text = node.value = _join_surrogates(text, self.line(node))
+            if tag == PLAIN or (tag != "tag:yaml.org,2002:str" and node.style is None):
+                value = resolve_plain(text)
+                return YFloat(value, text) if type(value) is float and math.isfinite(value) else value
+            return text
+        offset = self.offset + 1
+        if cls is SequenceNode:
+            children = node.value
+            out = YList(self.convert(child) for child in children)
+            out.line = node.start_mark.line + offset
+            out.item_lines = [child.start_mark.line + offset for child in children]
             out.flow = bool(node.flow_style)
             return out
-        if isinstance(node, MappingNode):
+        if cls is MappingNode:
             out = YMap()
-            out.line = self.line(node)
-            out.key_lines = {}
+            out.line = node.start_mark.line + offset
+            key_lines = out.key_lines = {}
             for key_node, value_node in node.value:
-                if key_node.tag == PLAIN and key_node.value == "<<":
-                    raise ReadProblem(self.line(key_node), "不支持 YAML 合并键「<<」，请直接写出字段")
-                key = self.convert(key_node)
-                if isinstance(key, (YMap, YList)):
-                    raise ReadProblem(self.line(key_node), "字段名必须是文字")
-                # a key typed with a full-width space or letters (`　level`, `ｔｉｔｌｅ`) means the half-width one
-                key = str(key) if not isinstance(key, str) else unicodedata.normalize("NFKC", key).strip()
+                if type(key_node) is ScalarNode and key_node.tag == PLAIN and key_node.style is None \
+                        and key_node.value.isascii() and key_node.value.isidentifier() \
+                        and key_node.value not in _PLAIN_WORDS:
+                    key = key_node.value            # the common `title:`: nothing to resolve or normalise
+                else:
+                    key = self._key(key_node)
                 if key in out:
                     raise ReadProblem(self.line(key_node), f"字段 {quote(key)} 重复出现")
                 out[key] = self.convert(value_node)
                 # a value's line is where the value starts (the key's line for block mappings)
-                out.key_lines[key] = self.line(value_node) if isinstance(value_node, ScalarNode) else self.line(key_node)
+                key_lines[key] = (value_node if type(value_node) is ScalarNode else key_node).start_mark.line + offset
             return out
         raise ReadProblem(self.line(node), "无法识别的 YAML 内容")
 
-
-_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
-
-
-_FULLWIDTH_SPACE_AFTER = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\u3000")
-_FULLWIDTH_INDENT = re.compile(r"^ *\u3000")
-_FULLWIDTH_COMMA_KEY = re.compile(r"[{,].*，\s*([A-Za-z_][\w-]*)\s*:\s")
-
-
-def _input_method_hint(text: str, line_offset: int, failed: bool = False) -> ReadProblem | None:
-    """Full-width colons, spaces and commas where YAML needs half-width ones are the commonest
-    slips of Chinese input methods: each named with its line. Full-width spaces and commas are
-    looked for only in `failed` text (a text block may well indent its paragraphs with 「　」)."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _FULLWIDTH_KEY.match(line)
-        if m:
-            return ReadProblem(number + line_offset,
-                               f"字段 {quote(m.group(1))} 后面用了全角冒号「：」，请改为半角冒号「:」并在后面加一个空格")
-        if not failed:
-            continue
-        m = _FULLWIDTH_SPACE_AFTER.match(line)
-        if m:
-            return ReadProblem(number + line_offset,
-                               f"字段 {quote(m.group(1))} 的冒号后面是全角空格「　」，请改为半角空格")
-        if _FULLWIDTH_INDENT.match(line):
-            return ReadProblem(number + line_offset, "这一行开头用了全角空格「　」缩进，请改为半角空格")
-        m = _FULLWIDTH_COMMA_KEY.search(line)
-        if m and not line.lstrip().startswith("#"):
-            return ReadProblem(number + line_offset,
-                               f"字段 {quote(m.group(1))} 前面用了全角逗号「，」，请改为半角逗号「,」")
-    return None
+    def _key(self, key_node) -> str:
+        if key_node.tag == PLAIN and key_node.value == "<<":
+            raise ReadProblem(self.line(key_node), "不支持 YAML 合并键「<<」，请直接写出字段")
+        key = self.convert(key_node)
+        if isinstance(key, (YMap, YList)):
+            raise ReadProblem(self.line(key_node), "字段名必须是文字")
+        # a key typed with a full-width space or letters (`　level`, `ｔｉｔｌｅ`) means the half-width one
+        return str(key) if not isinstance(key, str) else unicodedata.normalize("NFKC", key).strip()
 
 
 class ParseMemo:
@@ -355,46 +343,23 @@ def parse_yaml(text: str, line_offset: int = 0, memo: ParseMemo | None = None) -
 
 
 def _parse_yaml(text: str, line_offset: int = 0):
-    hint = _input_method_hint(text, line_offset)
+    hint = input_method_hint(text, line_offset)
     if hint:
-        raise hint
+        raise ReadProblem(*hint)
     try:
-        node = _compose(text)
+        node, aliases = _compose(text)
     except ReadProblem as problem:
         problem.line = (problem.line or 0) + line_offset
         raise
     except yaml.MarkedYAMLError as exc:
-        hint = _input_method_hint(text, line_offset, failed=True)
+        hint = input_method_hint(text, line_offset, failed=True)
         if hint:
-            raise hint from None
+            raise ReadProblem(*hint) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise ReadProblem(line, f"YAML 格式错误：{_explain(exc)}") from None
+        raise ReadProblem(line, f"YAML 格式错误：{explain(exc)}") from None
     except yaml.YAMLError:
         raise ReadProblem(None, "YAML 格式错误：文件无法读取，请检查缩进、冒号、括号和引号") from None
     if node is None:
         return None
-    return _Converter(line_offset).convert(node)
-
-
-_YAML_HINTS = {
-    "expected ',' or ']'": "列表「[ ]」没有闭合，或两项之间缺少逗号「,」",
-    "expected ',' or '}'": "大括号「{ }」没有闭合，或两项之间缺少逗号「,」",
-    "mapping values are not allowed here": "这里不能出现冒号「:」，含冒号的文字请用引号括起来",
-    "could not find expected ':'": "缺少冒号「:」，或缩进不一致",
-    "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-    "found undefined alias": "「*名称」引用的内容在前面没有用「&名称」标出；请去掉「*名称」，把内容直接写出来",
-    "expected <block end>, but found": "缩进不一致",
-    "found unexpected end of stream": "引号或括号没有闭合",
-    "did not find expected key": "缩进不一致或缺少「- 」",
-    "found duplicate anchor": "同一个「&名称」标了两次；请去掉「&名称」和「*名称」，把内容直接写出来",
-}
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's English reason as a Chinese hint (a general one when it is not known)."""
-    problem = exc.problem or ""
-    for needle, hint in _YAML_HINTS.items():
-        if needle in problem or needle in (exc.context or ""):
-            return hint
-    return "请检查这一行及上一行的缩进、冒号「:」、括号和引号是否成对"
+    return _Converter(line_offset, aliases).convert(node)

@@ -26,7 +26,7 @@ def check_plan(project: Project, problems: Problems) -> Project:
             if code not in by_code and code not in project.unusable:
                 problems.error(pilots_path, pilot.lines.get("standards", pilot.line), f"试点实施的标准 {quote(code)} 不存在")
     cases = unique_by(project.cases, lambda c: c.id, "案例编号", problems, "id")
-    codes = CodeIndex(project.standards, project.unusable)
+    codes = CodeIndex.of(project.standards, project.unusable)
     for case in cases:
         for code in case.standards:
             if code not in by_code and code not in project.unusable:

@@ -19,6 +19,9 @@ from ..text import natural_key, normalize_code
 DATED = re.compile(r"^(.+)-(\d{4})$")
 
 
+_last_index: list = [None]          # (standards, unusable, CodeIndex) of the latest CodeIndex.of
+
+
 class CodeIndex:
     """Standards by code, and the editions of each code before the year (undated references)."""
 
@@ -31,6 +34,17 @@ class CodeIndex:
             m = DATED.match(s.code)
             if m:
                 self.editions.setdefault(m.group(1), []).append(s)
+
+    @classmethod
+    def of(cls, standards: tuple[Standard, ...], unusable: Iterable[str] = ()) -> "CodeIndex":
+        """The index of these very standards, built once: every quiz of every course looks codes
+        up, and building it per quiz made `check` quadratic in the corpus."""
+        last = _last_index[0]
+        if last is not None and last[0] is standards and last[1] == unusable:
+            return last[2]
+        index = cls(standards, unusable)
+        _last_index[0] = (standards, unusable, index)
+        return index
 
     def find(self, code: str) -> tuple[Standard | None, bool]:
         """(the standard a reference's code names or None, whether it is an undated reference

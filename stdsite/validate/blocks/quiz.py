@@ -50,7 +50,7 @@ def check_quiz(block: Block, check: Checker, owner: Owner, project: Project) -> 
                                "（课程的 standards 字段写明所讲的标准）；请把这一块移到相关课程")
     questions: list[Question] = []
     ok = True
-    codes = CodeIndex(project.standards, project.unusable)
+    codes = CodeIndex.of(project.standards, project.unusable)
     for index, item in enumerate(data):
         question = _question(item, data.line_of(index), index + 1, check, owner, codes)
         if question is None:

@@ -40,7 +40,7 @@ def invisible_character(text: str, allowed: str = "") -> tuple[int, str] | None:
     those in `allowed`), or None."""
     # fast path: str.isprintable() is False for every category looked for below (and for spaces
     # other than ' ', which are removed first), so printable text has none of them
-    if text.translate(_NOT_LOOKED_FOR.get(allowed) or _not_looked_for(allowed)).isprintable():
+    if text.isprintable() or text.translate(_NOT_LOOKED_FOR.get(allowed) or _not_looked_for(allowed)).isprintable():
         return None
     for index, char in enumerate(text, start=1):
         if char in allowed or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"):

@@ -96,27 +96,56 @@ class SourceFolder:
         self.root = Path(src).resolve()
         self.problems = problems
         self.memo = memo
+        self._prefix = str(self.root).rstrip(os.sep) + os.sep
+        self._real_dirs: dict[str, Path] = {}
+        self._walks: dict[str, list[tuple[Path, str]]] = {}
 
     def display(self, path: Path) -> str:
         """`--src as given` + the path under it (not resolved: a link keeps its own name)."""
-        rel = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
-        return f"{self.given}/{rel}"
+        return f"{self.given}/{self.rel(path)}"
 
     def rel(self, path: Path) -> str:
-        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        absolute = os.path.abspath(path)
+        if absolute.startswith(self._prefix):          # (the usual case, without pathlib's parsing)
+            return absolute[len(self._prefix):].replace(os.sep, "/")
+        return Path(absolute).relative_to(self.root).as_posix()
+
+    def within(self, path: Path) -> bool:
+        """True when `path`, links followed, is in the source folder (each folder resolved once)."""
+        parent = str(path.parent)
+        real = self._real_dirs.get(parent)
+        if real is None:
+            real = self._real_dirs[parent] = path.parent.resolve()
+        target = path.resolve() if os.path.islink(path) else real / path.name
+        return inside(target, self.root)
 
     def files(self, folder: str, *suffixes: str, quiet: bool = False) -> list[Path]:
         """Files under `folder` whose names end with one of `suffixes` (hidden ones skipped), in
         path order. Links are followed alike for files and folders: one that leads out of the
-        source folder is reported (unless `quiet`: a second walk) and skipped (a folder link with
-        everything under it)."""
+        source folder is reported (unless `quiet`) and skipped (a folder link with everything
+        under it). The folder is walked once; later calls pick from that walk."""
+        if folder not in self._walks:
+            self._walks[folder] = self._walk(folder, quiet)
+        found = []
+        for path, lower, kept in self._walks[folder]:
+            if not lower.endswith(suffixes):
+                continue
+            if kept:
+                found.append(path)
+            elif not quiet:
+                self.problems.error(self.display(path), None, "文件链接指向 standards_src/ 之外，已忽略")
+        return found
+
+    def _walk(self, folder: str, quiet: bool) -> list[tuple[Path, str, bool]]:
+        """(path, lower-case name, whether it stays in the source folder) of every visible file
+        under `folder`, in path order; folder links out of it are reported unless `quiet`."""
         base = self.root / folder
         if not base.is_dir():
             return []
         found, visited = [], set()
         for here, folders, names in os.walk(base, followlinks=True):
             real = Path(here).resolve()
-            shown = f"{self.given}/{Path(here).relative_to(self.root).as_posix()}"
+            shown = f"{self.given}/{self.rel(Path(here))}"
             if not inside(real, self.root):
                 if not quiet:
                     self.problems.error(shown, None, "文件夹链接指向 standards_src/ 之外，已忽略")
@@ -126,23 +155,19 @@ class SourceFolder:
                 folders[:] = []
                 continue
             visited.add(real)
+            self._real_dirs[here] = real
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             for name in names:
                 path = Path(here) / name
-                if name.startswith(".") or not name.lower().endswith(suffixes) or not path.is_file():
+                if name.startswith(".") or not path.is_file():
                     continue
-                if not inside(path.resolve(), self.root):
-                    if quiet:
-                        continue
-                    self.problems.error(f"{shown}/{name}", None, "文件链接指向 standards_src/ 之外，已忽略")
-                    continue
-                found.append(path)
-        return sorted(found, key=lambda p: p.relative_to(self.root).as_posix())
+                found.append((path, name.lower(), self.within(path)))
+        return sorted(found, key=lambda item: self.rel(item[0]))
 
     def _text(self, path: Path) -> str | None:
         """The decoded text, or None (reported) for a link out of the folder or an empty file."""
         shown = self.display(path)
-        if not inside(path.resolve(), self.root):
+        if not self.within(path):
             self.problems.error(shown, None, "文件是指向源文件夹之外的链接，已忽略")
             return None
         text = read_text(path)

@@ -47,38 +47,64 @@ class Reference:
     line: int
 
 
+# the only lines scan() must look at: a heading or a fence starts with one of these
+_SCAN_CANDIDATE = re.compile(r"^ {0,3}(?:#|```|~~~)", re.M)
+
+
 @functools.lru_cache(maxsize=8192)
 def scan(body: str, body_line: int) -> tuple[list[Heading], list[Fence]]:
     """Headings (level, text, line) and fences (info, content, first line, last line) of a body.
 
     Cached: loading, reference checks and rendering all read the same bodies (results are not
-    mutated by callers)."""
+    mutated by callers). Only the lines a regular expression picks out are looked at one by one."""
     headings: list[Heading] = []
     fences: list[Fence] = []
     lines = body.split("\n")
-    index = 0
-    while index < len(lines):
+    candidates = _line_numbers(body, _SCAN_CANDIDATE)
+    position = 0
+    while position < len(candidates):
+        index = candidates[position]
+        position += 1
         text = lines[index]
         fence = FENCE_OPEN.match(text)
         if fence and not (fence.group(2)[0] == "`" and "`" in fence.group(3)):
             indent, marker = len(fence.group(1)), fence.group(2)
             close = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
-            end = index + 1
-            while end < len(lines) and not close.match(lines[end]):
-                end += 1
+            end = len(lines)
+            while position < len(candidates):      # a closing fence is a candidate line too
+                later = candidates[position]
+                position += 1
+                if close.match(lines[later]):
+                    end = later
+                    break
             content = [_dedent(line, indent) for line in lines[index + 1:end]]
             if end < len(lines):
                 content_text, last = "".join(line + "\n" for line in content), end
             else:                       # unclosed: the fence runs to the end of the body
                 content_text, last = "\n".join(content), len(lines) - 1 - (len(lines) > 1 and lines[-1] == "")
             fences.append((fence.group(3).strip(), content_text, index + body_line, max(last, index) + body_line))
-            index = end + 1
             continue
         heading = ATX_HEADING.match(text)
         if heading:
             headings.append(Heading(len(heading.group(1)), (heading.group(2) or "").strip(), index + body_line))
-        index += 1
     return headings, fences
+
+
+def _line_numbers(body: str, pattern: re.Pattern) -> list[int]:
+    """The 0-based numbers of the lines where `pattern` (anchored with ^, re.M) matches, in order."""
+    out, line, at = [], 0, 0
+    for m in pattern.finditer(body):
+        line += body.count("\n", at, m.start())
+        at = m.start()
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def fenced_lines(body: str, body_line: int) -> frozenset[int]:
+    """The line numbers of a body that lie in code fences (fence lines included)."""
+    return frozenset(line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1))
 
 
 # Python-Markdown's link patterns take time growing with the square of the `[` in one paragraph
@@ -93,7 +119,9 @@ def bracket_heavy(body: str, body_line: int) -> tuple[tuple[int, int, int], ...]
     """(first line, last line, count of `[`) of every paragraph outside code fences with more
     than MAX_BRACKETS `[`. A paragraph is a run of non-blank lines; a list item, table row,
     heading or quote line starts a new one (Python-Markdown handles those one by one)."""
-    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    if body.count("[") <= MAX_BRACKETS:
+        return ()
+    fenced = fenced_lines(body, body_line)
     out = []
     first, count = None, 0
     for offset, text in enumerate(body.split("\n") + [""]):
@@ -114,15 +142,18 @@ def bracket_heavy(body: str, body_line: int) -> tuple[tuple[int, int, int], ...]
 # take 5 s, 400 end in a RecursionError (a traceback); no document needs more than a few
 MAX_NESTING = 12
 _THEMATIC_BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_MARKER_LINE = re.compile(r"^[ \t]*[-*+>0-9]", re.M)
 _NESTING = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*")
 
 
 def deep_nesting(body: str, body_line: int) -> tuple[tuple[int, int], ...]:
     """(line, levels) of every line outside code fences opening more than MAX_NESTING levels of
     list items and quotes (by its indentation, four spaces a level, and its markers `- 1. >`)."""
-    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    fenced = fenced_lines(body, body_line)
     out = []
-    for offset, text in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset in _line_numbers(body, _MARKER_LINE):      # a line without a marker opens no level
+        text = lines[offset]
         stripped = text.lstrip(" \t")
         if not stripped or body_line + offset in fenced or _THEMATIC_BREAK.match(stripped):
             continue
@@ -157,7 +188,7 @@ class Admonition:
 
 def admonitions(body: str, body_line: int) -> list[Admonition]:
     """Every admonition of a body, in order (those inside code fences are examples, not admonitions)."""
-    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    fenced = fenced_lines(body, body_line)
     lines = body.split("\n")
     out = []
     for index, text in enumerate(lines):
@@ -177,13 +208,14 @@ def admonitions(body: str, body_line: int) -> list[Admonition]:
 
 def references(body: str, body_line: int, fences: list[Fence]) -> list[Reference]:
     """Every `[[...]]` outside code fences, with its line."""
+    if "[[" not in body:
+        return []
     fenced = {line for _, _, first, last in fences for line in range(first, last + 1)}
-    out = []
-    for offset, text in enumerate(body.split("\n")):
-        line = body_line + offset
-        if line in fenced:
-            continue
-        for m in REFERENCE.finditer(text):
+    out, line, at = [], body_line, 0
+    for m in REFERENCE.finditer(body):        # (the pattern never crosses a line)
+        line += body.count("\n", at, m.start())
+        at = m.start()
+        if line not in fenced:
             out.append(parse_reference(m.group(1), line))
     return out
 
@@ -235,7 +267,7 @@ class Link:
 
 def links(body: str, body_line: int) -> list[Link]:
     """Every `[text](target)` / `![alt](target)` outside code fences and inline code."""
-    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    fenced = fenced_lines(body, body_line)
     out = []
     for offset, text in enumerate(body.split("\n")):
         if ("](" not in text and "]:" not in text) or body_line + offset in fenced:
@@ -252,6 +284,7 @@ def links(body: str, body_line: int) -> list[Link]:
 # lines that look like headings but are not (a Chinese input method's `＃`, a full-width space
 # after `#`, no space at all) and headings whose number is not followed by a space
 _HASH_SLIP = re.compile(r"^ {0,3}([#＃]{1,6})(.?)")
+_HASH_LINE = re.compile(r"^ {0,3}[#＃]", re.M)
 _NUMBER_GLUED = re.compile(r"^(\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.?(?=[\u4e00-\u9fffA-Za-z（(])")
 _CHINESE_NUMBER = re.compile(r"^(第?[一二三四五六七八九十百]+[、．.章条节]|[（(][一二三四五六七八九十]+[）)])")
 
@@ -259,10 +292,11 @@ _CHINESE_NUMBER = re.compile(r"^(第?[一二三四五六七八九十百]+[、．
 def heading_slips(body: str, body_line: int) -> list[tuple[int, str]]:
     """(line, what is wrong) of every line outside code fences that an editor meant as a heading
     but Markdown does not read as one, or whose clause number is glued to its title."""
-    fenced = {line for _, _, first, last in scan(body, body_line)[1] for line in range(first, last + 1)}
+    fenced = fenced_lines(body, body_line)
     out = []
-    for offset, text in enumerate(body.split("\n")):
-        line = body_line + offset
+    lines = body.split("\n")
+    for offset in _line_numbers(body, _HASH_LINE):
+        text, line = lines[offset], body_line + offset
         m = _HASH_SLIP.match(text)
         if m is None or line in fenced:
             continue

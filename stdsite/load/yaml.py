@@ -278,7 +278,7 @@ class _Converter:
             out.line = node.start_mark.line + offset
             key_lines = out.key_lines = {}
             for key_node, value_node in node.value:
-                if type(key_node) is ScalarNode and key_node.tag == PLAIN and key_node.style is None \
+                if type(key_node) is ScalarNode and key_node.tag == PLAIN \
                         and key_node.value.isascii() and key_node.value.isidentifier() \
                         and key_node.value not in _PLAIN_WORDS:
                     key = key_node.value            # the common `title:`: nothing to resolve or normalise

@@ -68,6 +68,11 @@ class Problems:
         self.items.append(SourceError(path, line, message, warning=True))
 
     @property
+    def error_count(self) -> int:
+        """How many errors so far (checks compare it before and after a step; cheaper than errors)."""
+        return sum(not e.warning for e in self.items)
+
+    @property
     def errors(self) -> list[SourceError]:
         return sorted((e for e in self.items if not e.warning), key=SourceError.sort_key)
 

@@ -36,7 +36,7 @@ def report(problems: Problems, out: TextIO | None = None) -> None:
     out = out or sys.stderr         # looked up at call time, so a caller may redirect it
     for item in problems.errors + problems.warnings:
         print(str(item), file=out)
-    n_err, n_warn = len(problems.errors), len(problems.warnings)
+    n_err, n_warn = problems.error_count, len(problems.warnings)
     if n_err:
         print(f"共 {n_err} 个错误，{n_warn} 个警告。请改正后重试。", file=out)
     elif n_warn:

@@ -142,7 +142,9 @@ def bracket_heavy(body: str, body_line: int) -> tuple[tuple[int, int, int], ...]
 # take 5 s, 400 end in a RecursionError (a traceback); no document needs more than a few
 MAX_NESTING = 12
 _THEMATIC_BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_MARKER_LINE = re.compile(r"^[ \t]*[-*+>0-9]", re.M)
+# more than MAX_NESTING levels need an indentation (4 columns a level) or, without one, a run of
+# markers: only lines with one or the other are looked at
+_MARKER_LINE = re.compile(r"^(?: {4,}| *\t)[ \t]*[-*+>0-9]|^[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]*[-*+>0-9]", re.M)
 _NESTING = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*")
 
 
@@ -152,7 +154,7 @@ def deep_nesting(body: str, body_line: int) -> tuple[tuple[int, int], ...]:
     fenced = fenced_lines(body, body_line)
     out = []
     lines = body.split("\n")
-    for offset in _line_numbers(body, _MARKER_LINE):      # a line without a marker opens no level
+    for offset in _line_numbers(body, _MARKER_LINE):
         text = lines[offset]
         stripped = text.lstrip(" \t")
         if not stripped or body_line + offset in fenced or _THEMATIC_BREAK.match(stripped):

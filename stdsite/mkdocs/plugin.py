@@ -90,7 +90,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         if problems.errors or project is None:
             for error in problems.errors:
                 log.error(str(error))
-            raise PluginError(f"源文件有 {len(problems.errors)} 个错误，未生成网站")
+            raise PluginError(f"源文件有 {problems.error_count} 个错误，未生成网站")
         as_of = session.settings.as_of
         shown, session.notices = session.notices, [n for n in (pipeline.site_url_notice(config.site_url),) if n]
         for notice in session.notices:

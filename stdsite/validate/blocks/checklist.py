@@ -15,7 +15,7 @@ CHECK_ITEM_FIELDS = {"text": Spec("text", required=True, label="检查内容"), 
 
 def check_checklist(block: Block, check: Checker, owner: Owner, project: Project) -> Checklist | None:
     """Validate a `checklist` block: items (mappings or plain text), points, 否决项, pass score, clauses."""
-    errors_before = len(check.problems.errors)
+    errors_before = check.problems.error_count
     head = check.mapping(block.data, CHECKLIST_FIELDS, "检查表", block.line + 1)
     if head is None:
         return None
@@ -40,10 +40,10 @@ def check_checklist(block: Block, check: Checker, owner: Owner, project: Project
     pass_score = head["pass"]
     if pass_score is not None and not 0 <= pass_score <= 100:
         check.error(data.line_of("pass"), f"{what}的合格分数「pass」{quote(pass_score)} 应在 0 到 100 之间（得分百分比）")
-    if items and sum(i.points for i in items) <= 0 and len(check.problems.errors) == errors_before:
+    if items and sum(i.points for i in items) <= 0 and check.problems.error_count == errors_before:
         check.error(data.line_of("items"), f"{what}各项的分值都是 0，总分为 0，无法计算得分；请给至少一项写大于 0 的"
                                            f" points，或删去 points（不写时每项 1 分）")
-    if len(check.problems.errors) > errors_before or not items:
+    if check.problems.error_count > errors_before or not items:
         return None
     ordinal = sum(1 for b in getattr(owner, "blocks", ()) if b.kind == "checklist" and b.index < block.index)
     return Checklist(head["title"], pass_score, tuple(items), ordinal, block.line)

@@ -30,7 +30,7 @@ def _number(value: Any) -> bool:
 
 def check_criteria(block: Block, check: Checker, owner: Owner, project: Project) -> Criteria | None:
     """Validate a `criteria` block: operators, values (a [low, high] pair for between), clauses."""
-    errors_before = len(check.problems.errors)
+    errors_before = check.problems.error_count
     head = check.mapping(block.data, CRITERIA_FIELDS, "达标判断", block.line + 1)
     if head is None:
         return None
@@ -73,6 +73,6 @@ def check_criteria(block: Block, check: Checker, owner: Owner, project: Project)
         clause = own_clause(check, owner, fields["clause"], item.line_of("clause"), who)
         if op is not None and value is not None and item_id is not None:
             items.append(Criterion(item_id, fields["name"] or "", op, value, fields["unit"], clause, line))
-    if len(check.problems.errors) > errors_before or not items:
+    if check.problems.error_count > errors_before or not items:
         return None
     return Criteria(head["title"], head["rule"] or "all", tuple(items), block.line)

@@ -20,7 +20,7 @@ STEP_FIELDS = {"id": Spec("any", label="步骤编号"), "text": Spec("text", req
 
 def check_flow(block: Block, check: Checker, owner: Owner, project: Project) -> Flow | None:
     """Validate a `flow` block: fields, step ids and targets, decisions, lanes, reachability."""
-    errors_before = len(check.problems.errors)
+    errors_before = check.problems.error_count
     head = check.mapping(block.data, FLOW_FIELDS, "流程图", block.line + 1)
     if head is None:
         return None
@@ -122,6 +122,6 @@ def check_flow(block: Block, check: Checker, owner: Owner, project: Project) -> 
 
     if not lanes:                       # lanes may be left out: they follow the steps' order
         lanes = tuple(dict.fromkeys(s.lane for s in steps if s.lane))
-    if len(check.problems.errors) > errors_before:
+    if check.problems.error_count > errors_before:
         return None
     return Flow(head["title"], lanes, tuple(steps), block.line)

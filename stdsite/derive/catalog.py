@@ -111,14 +111,38 @@ class Catalog:
     def documents(self) -> tuple[Document, ...]:
         return self.project.documents
 
+    # the lists below are asked for once per page: indexed once, or the site grows with N squared
     def standards_in(self, slot_id: str) -> list[Standard]:
-        return [s for s in self.standards if s.framework == slot_id]
+        return list(self._by_slot.get(slot_id, ()))
 
     def courses_teaching(self, code: str) -> list[Course]:
-        return [c for c in self.project.courses if code in c.standards]
+        return list(self._courses_by_code.get(code, ()))
 
     def documents_citing(self, code: str) -> list[Document]:
-        return [d for d in self.documents if code in d.related]
+        return list(self._documents_by_code.get(code, ()))
+
+    def standards_where(self, field: str, value: str) -> list[Standard]:
+        """The standards whose `field` ("code", "title" or "replaces", which holds codes) is or
+        holds `value`, in order."""
+        return list(self._by_field[field].get(value, ()))
+
+    @cached_property
+    def _by_field(self) -> dict[str, dict[str, list[Standard]]]:
+        return {"code": _grouped((s.code, s) for s in self.standards),
+                "title": _grouped((s.title, s) for s in self.standards),
+                "replaces": _grouped((old, s) for s in self.standards for old in dict.fromkeys(s.replaces))}
+
+    @cached_property
+    def _by_slot(self) -> dict[str, list[Standard]]:
+        return _grouped((s.framework, s) for s in self.standards)
+
+    @cached_property
+    def _courses_by_code(self) -> dict[str, list[Course]]:
+        return _grouped((code, c) for c in self.project.courses for code in dict.fromkeys(c.standards))
+
+    @cached_property
+    def _documents_by_code(self) -> dict[str, list[Document]]:
+        return _grouped((code, d) for d in self.documents for code in dict.fromkeys(d.related))
 
     @cached_property
     def case_codes(self) -> dict[str, tuple[str, ...]]:
@@ -150,3 +174,11 @@ class Catalog:
         for value in self.status.values():
             out[value] += 1
         return out
+
+
+def _grouped(pairs) -> dict:
+    """{key: [values in order]} of (key, value) pairs."""
+    out: dict = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return out

@@ -166,11 +166,11 @@ def plan_status(item: PlanItem, catalog: Catalog) -> PlanStatus:
     修订: a standard that replaces the old code, issued by D."""
     as_of = catalog.as_of
     if item.kind == "修订":
-        candidates = [s for s in catalog.standards if item.replaces in s.replaces]
+        candidates = catalog.standards_where("replaces", item.replaces)
     elif item.code:
-        candidates = [s for s in catalog.standards if s.code == item.code]
+        candidates = catalog.standards_where("code", item.code)
     else:
-        candidates = [s for s in catalog.standards if s.title == item.title]
+        candidates = catalog.standards_where("title", item.title)
     done = [s for s in candidates if issued_by(s, as_of)]
     return PlanStatus(item, item.due <= as_of, bool(done), (done or candidates or [None])[0])
 

@@ -58,17 +58,33 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def example_build(tmp_path_factory):
+def example_build(tmp_path_factory, pytestconfig):
     """example_build(as_of) -> (site folder, completed build process) of the example standards_src/,
-    built once per date for the whole session (tests only read it)."""
+    built once per date for the whole run (tests only read it). Under pytest-xdist the workers share
+    it: the first worker to ask builds it under a file lock, the others wait and read the same folder."""
+    import fcntl
+    import json
+    import subprocess
+    # every worker's base temp folder sits in the run's own folder (the pattern pytest-xdist documents)
+    worker = hasattr(pytestconfig, "workerinput")
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
     built: dict = {}
 
     def build(as_of: str):
         if as_of not in built:
-            out = tmp_path_factory.mktemp(f"example-{as_of}") / "site"
-            result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", as_of)
-            assert result.returncode == 0, result.stdout + result.stderr
-            built[as_of] = (out, result)
+            folder = shared / f"example-{as_of}"
+            with open(shared / f"example-{as_of}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                record = folder / "build.json"
+                if not record.exists():
+                    folder.mkdir(exist_ok=True)
+                    out = folder / "site"
+                    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", as_of)
+                    assert result.returncode == 0, result.stdout + result.stderr
+                    record.write_text(json.dumps({"args": result.args, "returncode": result.returncode,
+                                                  "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
+                kept = json.loads(record.read_text(encoding="utf-8"))
+            built[as_of] = (folder / "site", subprocess.CompletedProcess(**kept))
         return built[as_of]
 
     return build

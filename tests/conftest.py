@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 # hypothesis keeps its storage (example database, constants cache) outside the repository
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="stdsite-hypothesis-"))
+
+# compiled bytecode — pytest's rewritten test modules, and stdsite's modules in every `build.py`
+# the tests start — is cached outside the repository and reused: without it, PYTHONDONTWRITEBYTECODE
+# makes every worker rewrite every test module and every build.py subprocess compile stdsite again
+PYCACHE = os.path.join(tempfile.gettempdir(), f"stdsite-pycache-{os.getuid()}")
+sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = PYCACHE
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402

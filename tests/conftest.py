@@ -67,32 +67,50 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def example_build(tmp_path_factory, pytestconfig):
-    """example_build(as_of) -> (site folder, completed build process) of the example standards_src/,
-    built once per date for the whole run (tests only read it). Under pytest-xdist the workers share
-    it: the first worker to ask builds it under a file lock, the others wait and read the same folder."""
+def built_once(tmp_path_factory, pytestconfig):
+    """built_once(name, make) -> folder: `make(folder)` is run once for the whole run, and every
+    test module (and pytest-xdist worker) asking for `name` gets the same folder. Under xdist the
+    first worker to ask makes it under a file lock in the run's temp folder (the pattern
+    pytest-xdist documents); the others wait for it. For sites that tests only read."""
     import fcntl
-    import json
-    import subprocess
-    # every worker's base temp folder sits in the run's own folder (the pattern pytest-xdist documents)
     worker = hasattr(pytestconfig, "workerinput")
     shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+
+    def once(name: str, make) -> Path:
+        folder = shared / name
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            done = shared / f"{name}.done"
+            if not done.exists():
+                if folder.exists():                          # a half-made folder of a failed attempt
+                    import shutil
+                    shutil.rmtree(folder)
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        return folder
+
+    return once
+
+
+@pytest.fixture(scope="session")
+def example_build(built_once):
+    """example_build(as_of) -> (site folder, completed build process) of the example standards_src/,
+    built once per date for the whole run, shared by the xdist workers (tests only read it)."""
+    import json
+    import subprocess
     built: dict = {}
+
+    def make(as_of: str, folder: Path) -> None:
+        result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(folder / "site"), "--as-of", as_of)
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "build.json").write_text(json.dumps({"args": result.args, "returncode": result.returncode,
+                                                       "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
 
     def build(as_of: str):
         if as_of not in built:
-            folder = shared / f"example-{as_of}"
-            with open(shared / f"example-{as_of}.lock", "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                record = folder / "build.json"
-                if not record.exists():
-                    folder.mkdir(exist_ok=True)
-                    out = folder / "site"
-                    result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", as_of)
-                    assert result.returncode == 0, result.stdout + result.stderr
-                    record.write_text(json.dumps({"args": result.args, "returncode": result.returncode,
-                                                  "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
-                kept = json.loads(record.read_text(encoding="utf-8"))
+            folder = built_once(f"example-{as_of}", lambda folder: make(as_of, folder))
+            kept = json.loads((folder / "build.json").read_text(encoding="utf-8"))
             built[as_of] = (folder / "site", subprocess.CompletedProcess(**kept))
         return built[as_of]
 

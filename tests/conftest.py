@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 # hypothesis keeps its storage (example database, constants cache) outside the repository
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="stdsite-hypothesis-"))
+
+# compiled bytecode — pytest's rewritten test modules, and stdsite's modules in every `build.py`
+# the tests start — is cached outside the repository and reused: without it, PYTHONDONTWRITEBYTECODE
+# makes every worker rewrite every test module and every build.py subprocess compile stdsite again
+PYCACHE = os.path.join(tempfile.gettempdir(), f"stdsite-pycache-{os.getuid()}")
+sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = PYCACHE
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
@@ -58,17 +67,51 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def example_build(tmp_path_factory):
+def built_once(tmp_path_factory, pytestconfig):
+    """built_once(name, make) -> folder: `make(folder)` is run once for the whole run, and every
+    test module (and pytest-xdist worker) asking for `name` gets the same folder. Under xdist the
+    first worker to ask makes it under a file lock in the run's temp folder (the pattern
+    pytest-xdist documents); the others wait for it. For sites that tests only read."""
+    import fcntl
+    worker = hasattr(pytestconfig, "workerinput")
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+
+    def once(name: str, make) -> Path:
+        folder = shared / name
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            done = shared / f"{name}.done"
+            if not done.exists():
+                if folder.exists():                          # a half-made folder of a failed attempt
+                    import shutil
+                    shutil.rmtree(folder)
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        return folder
+
+    return once
+
+
+@pytest.fixture(scope="session")
+def example_build(built_once):
     """example_build(as_of) -> (site folder, completed build process) of the example standards_src/,
-    built once per date for the whole session (tests only read it)."""
+    built once per date for the whole run, shared by the xdist workers (tests only read it)."""
+    import json
+    import subprocess
     built: dict = {}
+
+    def make(as_of: str, folder: Path) -> None:
+        result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(folder / "site"), "--as-of", as_of)
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "build.json").write_text(json.dumps({"args": result.args, "returncode": result.returncode,
+                                                       "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
 
     def build(as_of: str):
         if as_of not in built:
-            out = tmp_path_factory.mktemp(f"example-{as_of}") / "site"
-            result = run_build("build", "--src", str(ROOT / "standards_src"), "--out", str(out), "--as-of", as_of)
-            assert result.returncode == 0, result.stdout + result.stderr
-            built[as_of] = (out, result)
+            folder = built_once(f"example-{as_of}", lambda folder: make(as_of, folder))
+            kept = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+            built[as_of] = (folder / "site", subprocess.CompletedProcess(**kept))
         return built[as_of]
 
     return build

@@ -9,6 +9,27 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 TILDES = "～〜~"          # the font's one glyph for ～ reads back as 〜
 
 
+class PrintedPage:
+    """One page of a PDF read with pypdf: its mediabox and its text, extracted once (pypdf's
+    extract_text is the slow part of the printing tests, and tests look at a page's text more
+    than once)."""
+
+    def __init__(self, page):
+        self.page, self.mediabox = page, page.mediabox
+        self.text: str | None = None
+
+    def extract_text(self) -> str:
+        if self.text is None:
+            self.text = self.page.extract_text()
+        return self.text
+
+
+def read_pdf(data: bytes) -> list[PrintedPage]:
+    """The pages of a PDF (bytes), each reading its text once."""
+    from pypdf import PdfReader
+    return [PrintedPage(p) for p in PdfReader(io.BytesIO(data)).pages]
+
+
 def pdf_pages(page) -> list[str]:
     """The text of each printed A4 page (Chromium's page.pdf, read with pypdf), whitespace removed."""
     from pypdf import PdfReader

@@ -1,5 +1,5 @@
 """Visual blocks in headless Chromium: ticking a checklist, filling a criteria form, the flowchart
-full-size view, and no flowchart page wider than a 375 px phone. One fixture site per module."""
+full-size view, and no flowchart page wider than a 375 px phone. One fixture site (test_forms_state reads it too)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -98,15 +98,15 @@ digraph { rankdir=TB; 申请 -> 审批 -> 执行; 审批 -> "退回 \\"理由\\"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("blocks")
-    src = write_tree(base / "src", {"framework.yaml": FRAMEWORK, "standards/db1016.yaml": STANDARD_YAML,
-                                     "standards/car.md": STANDARD, "standards/meeting.md": WIDE})
-    out = base / "site"
-    result = run_build("build", "--src", str(src), "--out", str(out), "--as-of", "2025-06-30",
-                       "--cache", str(base / "cache"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def site(built_once) -> Path:
+    """The two fixture standards built (once per run: test_forms_state reads the same site)."""
+    def make(base: Path) -> None:
+        src = write_tree(base / "src", {"framework.yaml": FRAMEWORK, "standards/db1016.yaml": STANDARD_YAML,
+                                         "standards/car.md": STANDARD, "standards/meeting.md": WIDE})
+        result = run_build("build", "--src", str(src), "--out", str(base / "site"), "--as-of", "2025-06-30",
+                           "--cache", str(base / "cache"))
+        assert result.returncode == 0, result.stdout + result.stderr
+    return built_once("blocks-site", make) / "site"
 
 
 @pytest.fixture(scope="module")

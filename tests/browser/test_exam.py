@@ -13,15 +13,16 @@ from support import block_network, printed, run_build, write_tree
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    base = tmp_path_factory.mktemp("exam")
-    src = write_tree(base / "src", files())
-    result = run_build("bundle", "--src", str(src), "--dist", str(base / "dist"), "--as-of", "2025-06-30")
-    assert result.returncode == 0, result.stdout + result.stderr
-    (archive,) = (base / "dist").glob("*.zip")
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(base / "site")
-    return base / "site"
+def bundle(built_once):
+    """The exam fixture's offline bundle, unpacked (made once per run: test_exam_state reads it too)."""
+    def make(base):
+        src = write_tree(base / "src", files())
+        result = run_build("bundle", "--src", str(src), "--dist", str(base / "dist"), "--as-of", "2025-06-30")
+        assert result.returncode == 0, result.stdout + result.stderr
+        (archive,) = (base / "dist").glob("*.zip")
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(base / "site")
+    return built_once("exam-bundle", make) / "site"
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,12 @@ the last answer, one marker per answer, printed answers, no negative measurement
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from printing import page_of, pdf_pages
-from support import FRAMEWORK, STANDARD_YAML, run_build, serve_directory, write_tree
-from browser.test_blocks import STANDARD, answer, result
+from support import serve_directory
+from browser.test_blocks import answer, result, site  # noqa: F401 (site is a fixture)
 
 CAR = "standards/q-cqjg-301-2024/"
 CST = timezone(timedelta(hours=8))
@@ -19,15 +18,9 @@ TUESDAY = datetime(2025, 7, 1, 8, 0, tzinfo=CST)
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    base = tmp_path_factory.mktemp("forms")
-    src = write_tree(base / "src", {"framework.yaml": FRAMEWORK, "standards/db1016.yaml": STANDARD_YAML,
-                                     "standards/car.md": STANDARD})
-    out = base / "site"
-    result_ = run_build("build", "--src", str(src), "--out", str(out), "--as-of", "2025-06-30",
-                        "--cache", str(base / "cache"))
-    assert result_.returncode == 0, result_.stdout + result_.stderr
-    with serve_directory(Path(out)) as url:
+def base_url(site):
+    """test_blocks' site (built once per run), served for this module."""
+    with serve_directory(site) as url:
         yield url
 
 

@@ -168,12 +168,11 @@ def test_case_filter_placeholder_is_whole_on_a_phone(mobile, example):
 
 # -- printing -----------------------------------------------------------------------------------------
 def pdf(page) -> list:
-    """Chromium's A4 printout of the page, read with pypdf: its pages (with mediabox and text)."""
-    import io
-
-    from pypdf import PdfReader
+    """Chromium's A4 printout of the page, read with pypdf: its pages (with mediabox and text,
+    each page's text extracted once however often a test reads it)."""
+    from printing import read_pdf
     page.wait_for_load_state("load")
-    return list(PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))).pages)
+    return read_pdf(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))
 
 
 FOOTER = re.compile(r"第\s*(\d+)\s*[页⻚]\s*/\s*共\s*(\d+)\s*[页⻚]")
@@ -290,7 +289,8 @@ def test_poster_has_a_print_button(desk, example):
     desk.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button.click()
     assert desk.evaluate("window.__printed") == 1
-    assert len(pdf(desk)) == 1 and "打印张贴版" not in pdf(desk)[0].extract_text()
+    pages = pdf(desk)
+    assert len(pages) == 1 and "打印张贴版" not in pages[0].extract_text()
 
 
 @pytest.mark.parametrize("status", ["被代替", "废止"])

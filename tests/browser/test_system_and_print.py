@@ -45,13 +45,16 @@ def base(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def printed(base, browser):
-    """The full-text standard Q/CQJG 101-2024 printed to A4 by Chromium, as pypdf pages."""
+    """The full-text standard Q/CQJG 101-2024 printed to A4 by Chromium, as pypdf pages (`.pages`;
+    each page's text is extracted once for the module's tests)."""
+    from types import SimpleNamespace
+    from printing import read_pdf
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.goto(base[0] + "standards/q-cqjg-101-2024/")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     context.close()
-    return PdfReader(io.BytesIO(pdf))
+    return SimpleNamespace(pages=read_pdf(pdf))
 
 
 # -- the system page -------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ _CLASS_ATTR = re.compile(r"\sclass=(?:\"([^\"]*)\"|'([^']*)')")
 _DATA_ATTR = re.compile(r"\s(data-[\w-]+)")
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
+# (starting with a literal `<`: a pattern starting with `[ \t]*` is tried at every position of the page)
+_ASSET_TAG = re.compile(r"<link rel=\"stylesheet\" href=\"([^\"]*)\">\n?|<script src=\"([^\"]*)\"></script>\n?")
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,26 @@ def slim_page(html: str, published: dict[str, str], needs: dict[str, Needs]) -> 
     """The page without links to the assets (`published`: our name -> published file name) it
     cannot use, and without the templates' indentation (kept inside pre, textarea, script, style)."""
     used = present(html)
-    for name, need in needs.items():
-        if need.met_by(used):
-            continue
-        file = re.escape(published[name].rsplit("/", 1)[-1])
-        if name.endswith(".css"):
-            html = re.sub(rf"[ \t]*<link rel=\"stylesheet\" href=\"[^\"]*/{file}\">\n?", "", html)
-        else:
-            html = re.sub(rf"[ \t]*<script src=\"[^\"]*/{file}\"></script>\n?", "", html)
+    unused = {published[name].rsplit("/", 1)[-1] for name, need in needs.items() if not need.met_by(used)}
+    if unused:
+        html = _without_assets(html, unused)
     parts = _KEEP.split(html)
     # split() yields text, whole kept element, its tag name, text, ...
     return "".join(_INDENT.sub("\n", part) if i % 3 == 0 else part
                    for i, part in enumerate(parts) if i % 3 != 2)
+
+
+def _without_assets(html: str, files: set[str]) -> str:
+    """`html` without the stylesheet links and script tags (and their indentation and line end)
+    of the published `files` (names without folders)."""
+    out, at = [], 0
+    for m in _ASSET_TAG.finditer(html):
+        if (m.group(1) or m.group(2)).rsplit("/", 1)[-1] not in files:
+            continue
+        start = m.start()
+        while start > at and html[start - 1] in " \t":
+            start -= 1
+        out.append(html[at:start])
+        at = m.end()
+    out.append(html[at:])
+    return "".join(out)

@@ -195,7 +195,8 @@ def generate(n: int = 1000, seed: int = 20250630) -> Corpus:
                            f"给出了{topic}办理流程图、日常检查表和量化指标。")
         eff = meta.get("effective")
         if eff and eff <= "2020-12-31" and i % 3 == 0:
-            meta["reviews"] = [f"{{date: {int(eff[:4]) + 5}-{eff[5:]}, conclusion: 继续有效, note: 经复审，标准内容适用。}}"]
+            reviewed = f"{int(eff[:4]) + 5}-{eff[5:]}".replace("-02-29", "-02-28")      # (no 29 February then)
+            meta["reviews"] = [f"{{date: {reviewed}, conclusion: 继续有效, note: 经复审，标准内容适用。}}"]
         if eff and eff <= "2024-06-30" and i % 2 == 0:
             meta["evaluations"] = [f"{{date: 2025-0{1 + i % 9}-15, by: 标准化工作机构, score: {70 + i % 29}, grade: "
                                    f"{'良好' if i % 29 < 18 else '优秀'}, note: 实施情况总体良好。}}"]
@@ -322,7 +323,7 @@ def _documents(rng: random.Random, n: int, full: list, national: list) -> list:
                "title": f"关于加强{full[k % len(full)].topic}标准化工作的{kinds[k % 6] if kinds[k % 6] != '其他' else '意见'}",
                "issuer": ISSUERS[k % 2], "issued": f"{year}-{1 + k % 12:02d}-{1 + k % 27:02d}", "kind": kinds[k % 6],
                "related": related, "summary": f"部署{full[k % len(full)].topic}领域标准的制定、实施和评价工作。"}
-        if k % 17 == 5:
+        if k % 17 == 5 and doc["issued"] < "2025-08-31":          # (abolished after it was issued)
             doc["abolished"] = "2025-08-31"
         out.append(doc)
     return out

@@ -185,7 +185,15 @@ class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     Used only for text without anchors and aliases, where it and _Loader agree; anything it rejects is parsed again by _Loader, whose messages we explain."""
 
     def resolve(self, kind, value, implicit):
-        return _resolve_tag(self, kind, value, implicit)
+        if kind is ScalarNode and implicit[0]:     # (inlined: called for every node)
+            return PLAIN
+        return yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):
+        pass                          # no path resolvers are registered: skip the bookkeeping
+
+    def ascend_resolver(self):
+        pass
 
 
 def _fast_path_safe(text: str) -> bool:

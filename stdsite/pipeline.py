@@ -11,10 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from .derive.catalog import Catalog
+from .derive.catalog import Catalog, document_status
 from .derive.frozen import changed_since_publish, frozen_edition_errors
 from .derive.warnings import catalog_warnings
 from .errors import BuildFailed, Problems, SourceError
@@ -22,6 +21,7 @@ from .load import load_sources
 from .model import FeedbackContact, Project
 from .output import graphviz
 from .output.cache import BuildCache
+from .urls import Links, document_src, standard_src
 from .validate import validate
 
 if TYPE_CHECKING:                # the build's modules load when a build runs: `check` starts faster
@@ -92,7 +92,6 @@ def render_context(project: Project, as_of: dt.date, site_url: str | None, direc
     from .render.context import RenderContext
     from .render.poster import qr_pages
     from .render.system_diagram import structure_dot
-    from .urls import Links
     catalog, links = Catalog(project, as_of), Links(directory_urls)
     svgs, failed = graphviz.render_project(project, cache, [structure_dot(catalog, links)], workers)
     if failed:
@@ -102,25 +101,34 @@ def render_context(project: Project, as_of: dt.date, site_url: str | None, direc
     return ctx
 
 
-def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache) -> None:
+def write_outputs(ctx: RenderContext, out: SiteWriter, search_entries: list[dict] | None, cache: BuildCache,
+                  workers: int = 1) -> None:
     """Every file written after the pages: exports, search index, posters, the 意见反馈 pages and
-    their Word forms."""
+    their Word forms. They do not depend on each other: with `workers` > 1 they are written on
+    two processes (the cache and the files are on disk; each step's site entries come back; a
+    failure in the other process raises WorkerFailed)."""
     from .derive.editions import title as directory_title
     from .output import search_index
     from .output.exports import write_exports
     from .output.feedback_forms import write_feedback_pages
+    from .output.parallel import fork_map
     from .output.posters import write_posters
-    write_exports(ctx, out, directory_title(ctx.catalog.project), cache)
+    steps = [lambda: write_exports(ctx, out, directory_title(ctx.catalog.project), cache),     # (the two
+             lambda: write_feedback_pages(ctx, out, cache),                                       # longest
+             lambda: write_posters(ctx, out)]                                                     # first)
     if search_entries is not None:
-        search_index.write(search_entries, out, page_statuses(ctx))
-    write_posters(ctx, out)
-    write_feedback_pages(ctx, out, cache)
+        steps.append(lambda: search_index.write(search_entries, out, page_statuses(ctx)))
+
+    def run(step) -> dict:
+        before = dict(out.entries)
+        step()
+        return {rel: entry for rel, entry in out.entries.items() if before.get(rel) is not entry}
+    for added in fork_map(run, steps, min(workers, 2)):
+        out.entries.update(added)
 
 
 def page_statuses(ctx: RenderContext) -> dict[str, str]:
     """{page URL as the search index has it: status} of every standard and document."""
-    from .derive.catalog import document_status
-    from .urls import document_src, standard_src
     cat, links = ctx.catalog, ctx.links
     out = {links.url(standard_src(s.slug)): cat.status[s.code] for s in cat.standards}
     out.update({links.url(document_src(d.slug)): document_status(d, cat.as_of) for d in cat.documents})

@@ -98,7 +98,7 @@ class SourceFolder:
         self.memo = memo
         self._prefix = str(self.root).rstrip(os.sep) + os.sep
         self._real_dirs: dict[str, Path] = {}
-        self._walks: dict[str, list[tuple[Path, str]]] = {}
+        self._walks: dict[str, list[tuple[Path, str, bool]]] = {}
 
     def display(self, path: Path) -> str:
         """`--src as given` + the path under it (not resolved: a link keeps its own name)."""

@@ -199,6 +199,7 @@ def _setup(config: MkDocsConfig, writer: SiteWriter, options: Options, clock: Cl
     stdsite = config.plugins.get("stdsite")
     if stdsite is not None:
         stdsite.writer = writer
+        stdsite.workers = options.workers
         stdsite.link_memo = dict(links)
     files = get_files(config)
     env = config.theme.get_env()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import BuildFailed, ToolMissing, UsageError
 from ..output.cache import BuildCache, check_cache_place
+from ..output.parallel import WorkerFailed
 from ..output.search_index import listing_entries
 from ..output.sitefiles import SiteWriter
 from ..render.common import safe_html
@@ -66,6 +67,7 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         self.asset_needs: dict[str, Needs] = {}  # what a page must hold to link the asset (page_assets.py)
         self.quick: tuple[dict[str, str], list[str]] | None = None   # the preview's quick look (see on_config)
         self.link_memo: dict = {}               # the link check's page memo, kept by our build loop
+        self.workers = 1                        # processes the build loop allows (1 while threads run)
 
     def _own_session(self, config: MkDocsConfig) -> pipeline.Session:
         """A session from the plugin's options (plain `mkdocs build`)."""
@@ -179,7 +181,10 @@ class StdsitePlugin(BasePlugin[StdsiteConfig]):
         search = config.plugins.get("material/search")
         entries = search.search_index.entries if search is not None else None
         writer = self.writer or SiteWriter(site)           # `mkdocs build`: straight into site_dir
-        pipeline.write_outputs(self.ctx, writer, entries, self.session.cache)
+        try:
+            pipeline.write_outputs(self.ctx, writer, entries, self.session.cache, self.workers)
+        except WorkerFailed as exc:
+            raise BuildError(f"生成导出文件、海报和意见反馈页时出错：{exc}") from None
         digests = {rel: entry.digest for rel, entry in writer.entries.items()}
         report = pipeline.link_report(self.ctx, site, config.site_url, config.docs_dir, digests, self.link_memo)
         if report:                      # keep last: every file is written; the old site stays

@@ -11,11 +11,11 @@ from stdsite.output import qr_mask
 
 def _urls() -> list[str]:
     rng = random.Random(20251231)
-    pages = [f"http://biaozhun.jgswj.local/standards/q-cqjg-{k}-2023/" for k in range(40)]
-    pages += [f"https://10.1.2.3:8443/std/standards/db50-t-{k}-2020/feedback/" for k in range(20)]
-    # lengths from 1 to 400 characters: QR versions 1 to 15 (alignment patterns, version information)
+    pages = [f"http://biaozhun.jgswj.local/standards/q-cqjg-{k}-2023/" for k in range(25)]
+    pages += [f"https://10.1.2.3:8443/std/standards/db50-t-{k}-2020/feedback/" for k in range(10)]
+    # lengths from 1 to 300 characters: QR versions 1 to 13 (alignment patterns, version information)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789/-._?=&%"
-    pages += ["https://" + "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400))) for _ in range(90)]
+    pages += ["https://" + "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300))) for _ in range(45)]
     return pages
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -204,13 +205,15 @@ def serve(session: pipeline.Session, config_file: str, server: PreviewServer) ->
     if config.config_file_path:
         config_path = Path(config.config_file_path).resolve()
         observer.schedule(Changed(str(config_path)), str(config_path.parent), recursive=False)
-    builder.build(session.settings.workers)      # the first build, on every core (no thread runs yet)
-    thread = threading.Thread(target=builder.run, name="stdsite-builder", daemon=True)
-    thread.start()
-    observer.start()
+    # `kill` (SIGTERM) stops the preview as Ctrl+C does, so that its temporary folder is removed
+    signal.signal(signal.SIGTERM, _interrupt)
     serving = threading.Thread(target=server.serve_forever, name="stdsite-preview", daemon=True)
-    serving.start()
     try:
+        builder.build(session.settings.workers)  # the first build, on every core (no thread runs yet)
+        thread = threading.Thread(target=builder.run, name="stdsite-builder", daemon=True)
+        thread.start()
+        observer.start()
+        serving.start()
         while serving.is_alive():
             serving.join(0.5)
     except KeyboardInterrupt:
@@ -218,6 +221,12 @@ def serve(session: pipeline.Session, config_file: str, server: PreviewServer) ->
     finally:
         builder.stopped = True
         builder.changed.set()
-        observer.stop()
-        server.shutdown()
+        if observer.is_alive():
+            observer.stop()
+        if serving.is_alive():
+            server.shutdown()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -7,7 +7,8 @@ from .blocks import (Block, CheckItem, Checklist, Criteria, Criterion, Diagram, 
 from .plan import (COMPUTED, DEFAULT_TARGETS, RECORD_KINDS, Case, Evidence, Goal, Period, Pilot, Targets,  # noqa: F401
                    WorkRecord, computed_goals)
 from .records import (Area, Attachment, Category, Clause, Consultation, Course, Directory, Document,  # noqa: F401
-                      Edition, Evaluation, Exam, Feedback, FeedbackContact, Framework, Item, Module, Owner, PlanItem,
+                      Edition, Evaluation, Exam, Feedback, FeedbackContact, Framework, Item, LeftOut, Module, Owner,
+                      PlanItem,
                       Project, Review, Session, Standard)
 from .vocab import (ATTACHMENT_TYPES, AUDIENCES, BLOCK_KINDS, COUNT_INDICATORS, COURSE_ATTACHMENT_TYPES,  # noqa: F401
                     DEFAULT_DIRECTORY_TITLE, DOC_KINDS, DOCUMENT_STATUSES, EVALUATION_ITEMS, EVALUATION_QUESTIONS,

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 
 from .. import urls
+from ..text import slugify
 from .blocks import Block
 from .plan import DEFAULT_TARGETS, Case, Pilot, Targets, WorkRecord
 
@@ -310,6 +312,32 @@ class FeedbackContact:
     address: str | None = None
 
 
+_DATED = re.compile(r"^(.+)-(\d{4})$")          # a code (or its page name) with its year
+
+
+class LeftOut(dict):
+    """{code: file} of the standards left out for errors in their files (reported there, so a
+    reference to one is not reported again), and `stems`: the file names of those whose code could
+    not even be read (an empty file); a code whose page name is such a file name counts as well."""
+
+    def __init__(self, codes: dict[str, str] | None = None, stems: frozenset[str] = frozenset()):
+        super().__init__(codes or {})
+        self.stems = stems
+
+    def __contains__(self, code: object) -> bool:
+        return dict.__contains__(self, code) or (
+            bool(self.stems) and isinstance(code, str) and slugify(code).lower() in self.stems)
+
+    def has_edition_of(self, stem: str) -> bool:
+        """True when one of these is an edition of `stem` (a code without its year)."""
+        page = slugify(stem).lower()
+        return any((m := _DATED.match(code)) is not None and m.group(1) == stem for code in self) or \
+            any((m := _DATED.match(name)) is not None and m.group(1) == page for name in self.stems)
+
+    def __reduce__(self):
+        return LeftOut, (dict(self), self.stems)
+
+
 @dataclass(frozen=True)
 class Project:
     """Everything loaded from one standards_src/ folder."""
@@ -331,7 +359,7 @@ class Project:
     frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
     feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
-    unusable: dict[str, str] = field(default_factory=dict)   # code -> file of a standard left out for its errors
+    unusable: LeftOut = field(default_factory=lambda: LeftOut())     # standards left out for errors in their files
 
 
 Owner = Standard | Course          # what a body and its blocks belong to

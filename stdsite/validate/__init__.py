@@ -15,7 +15,7 @@ from typing import TypeVar
 from ..errors import Problems
 from ..load import SourceFile, Sources
 from ..load.memo import FileMemo
-from ..model import DEFAULT_TARGETS, Framework, Project, Standard
+from ..model import DEFAULT_TARGETS, Framework, LeftOut, Project, Standard
 from ..text import natural_key, normalize_code
 from .body import clauses
 from .bodytext import check_body_text
@@ -110,11 +110,13 @@ def with_body(make: Callable[[SourceFile], T | None], problems: Problems,
 CODE_LINE = re.compile(r"^\ufeff?code\s*[:：]\s*(.+?)\s*(?:#.*)?$", re.M)
 
 
-def unusable_codes(files: list[SourceFile], standards: list[Standard]) -> dict[str, str]:
-    """{code: file} of the standards whose file has errors that leave it out (reported on that
-    file): a reference to one of them is not reported again."""
+def unusable_codes(files: list[SourceFile], standards: list[Standard]) -> LeftOut:
+    """The standards whose file has errors that leave it out (reported on that file): a reference
+    to one of them is not reported again. A broken file whose code cannot be read at all (an empty
+    file) is known by its name, which is the code's page name (q-cqjg-101-2025.md)."""
     valid = {s.code for s in standards}
     out: dict[str, str] = {}
+    stems = set()
     for f in files:
         raw = f.data.get("code") if isinstance(f.data, dict) else None
         if raw is None and f.raw:
@@ -124,7 +126,9 @@ def unusable_codes(files: list[SourceFile], standards: list[Standard]) -> dict[s
             code = normalize_code(raw)
             if code not in valid:
                 out.setdefault(code, f.shown)
-    return out
+        elif f.broken:
+            stems.add(f.path.stem.lower())
+    return LeftOut(out, frozenset(stems))
 
 
 def other_files(sources: Sources) -> str:

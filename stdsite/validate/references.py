@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..errors import quote
 from ..load.markdown import Reference, references, scan, text_references
-from ..model import Course, Quiz, Standard
+from ..model import Course, LeftOut, Quiz, Standard
 from ..text import natural_key, normalize_code
 
 DATED = re.compile(r"^(.+)-(\d{4})$")
@@ -26,7 +26,8 @@ class CodeIndex:
     """Standards by code, and the editions of each code before the year (undated references)."""
 
     def __init__(self, standards: Iterable[Standard], unusable: Iterable[str] = ()):
-        self.unusable = frozenset(unusable)       # codes of standards left out for errors in their files
+        # codes of standards left out for errors in their files (a LeftOut also knows file names)
+        self.unusable = unusable if isinstance(unusable, LeftOut) else LeftOut(dict.fromkeys(unusable, ""))
         self.by_code: dict[str, Standard] = {}
         self.editions: dict[str, list[Standard]] = {}
         for s in standards:
@@ -40,7 +41,7 @@ class CodeIndex:
         """The index of these very standards, built once: every quiz of every course looks codes
         up, and building it per quiz made `check` quadratic in the corpus."""
         last = _last_index[0]
-        if last is not None and last[0] is standards and last[1] == unusable:
+        if last is not None and last[0] is standards and last[1] is unusable:
             return last[2]
         index = cls(standards, unusable)
         _last_index[0] = (standards, unusable, index)
@@ -69,7 +70,7 @@ class CodeIndex:
         """True when `code` (or, undated, an edition of it) is a standard whose file has errors
         (reported there): references to it are not reported as well."""
         code = normalize_code(code)
-        return code in self.unusable or any(DATED.match(c) and DATED.match(c).group(1) == code for c in self.unusable)
+        return code in self.unusable or self.unusable.has_edition_of(code)
 
     def missing(self, code: str, where: str = "") -> str:
         """Why a code names no standard (a Chinese message)."""

@@ -8,6 +8,7 @@ import re
 import ssl
 import urllib.error
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -76,6 +77,14 @@ def test_fingerprinted_assets_are_kept_for_a_year_and_the_rest_is_not(served):
     for path in ("search/stdsearch.js", "data/catalog.json"):
         status, headers, _ = get(https + path)
         assert status == 200 and headers["cache-control"] == "no-cache", path
+
+
+def test_spreadsheets_in_csv_are_sent_as_utf8_text(served):
+    https, _, site, _ = served
+    csv = sorted(site.glob("directory/*/*.csv"))[0].relative_to(site).as_posix()
+    status, headers, body = get(https + quote(csv), gzip_ok=False)
+    assert status == 200 and body == (site / csv).read_bytes()
+    assert headers["content-type"] == "text/csv; charset=utf-8" and headers["cache-control"] == "no-cache"
 
 
 def test_http_redirects_to_https_and_missing_pages_get_the_404_page(served):

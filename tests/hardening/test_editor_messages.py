@@ -88,6 +88,15 @@ def test_references_to_a_broken_standard_are_not_reported_again(make_project):
                                  "请改为半角冒号「:」并在后面加一个空格"])
 
 
+def test_references_to_a_standard_whose_file_is_empty_are_not_reported_again(make_project):
+    # nothing in an empty file names its code: its name does (the code's page name)
+    course = ("---\nid: c1\ntitle: 课程\nstandards: [DB50/T 1016-2020]\n---\n\n## 1 派车\n\n"
+              "见 [[DB50/T 1016-2020#5.2]] 和 [[DB50/T 1016]]。\n")
+    code, lines = check(make_project({"standards/db1016.yaml": None, "standards/db50-t-1016-2020.yaml": "",
+                                      "courses/c.md": course}))
+    assert (code, lines) == (1, ["standards/db50-t-1016-2020.yaml: 文件是空的"])
+
+
 def test_references_to_a_gbk_standard_are_not_reported_again(make_project):
     code, lines = check(make_project({"standards/db1016.yaml": STANDARD_YAML.encode("gb18030")}))
     assert code == 1 and len(lines) == 1 and lines[0].startswith("standards/db1016.yaml:2: 文件似乎是 GBK/GB2312 编码"), lines

@@ -37,10 +37,12 @@ def wait_for(predicate, timeout: float) -> bool:
     return False
 
 
-def test_serve_refreshes_after_editing_a_standard(make_project):
+def test_serve_refreshes_after_editing_a_standard(make_project, tmp_path):
     src = make_project()
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"TMPDIR": str(temp)}
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--src", str(src), "--port", str(port),
                              "--as-of", "2025-06-30", "--cache", str(TEST_CACHE)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -73,6 +75,9 @@ def test_serve_refreshes_after_editing_a_standard(make_project):
     assert any(line.startswith("预览已更新（") for line in lines)    # (the first build ends before the first page)
     assert sum("site_url" in line for line in lines) <= 1              # a notice about the settings: once
     assert all(CJK.search(line) for line in lines), output
+    # stopped with `kill` (SIGTERM, as proc.terminate() does): as with Ctrl+C, nothing is left behind
+    assert lines[-1] == "预览已停止" and proc.returncode == 0
+    assert not list(temp.glob("stdsite-preview-*"))
 
 
 def test_serve_on_a_port_in_use_says_so_before_building(make_project, tmp_path):

@@ -17,6 +17,7 @@ from ..model import Course, LeftOut, Quiz, Standard
 from ..text import natural_key, normalize_code
 
 DATED = re.compile(r"^(.+)-(\d{4})$")
+LOOKS_LIKE_A_CODE = re.compile(r"[A-Za-z].*\d")        # letters then a number: GB/T 41568, Q/CQJG 101
 
 
 _last_index: list = [None]          # (standards, unusable, CodeIndex) of the latest CodeIndex.of
@@ -80,6 +81,9 @@ class CodeIndex:
         if self.editions.get(code):
             return (f"{where}不写年号的引用 {quote(code)} 没有可用的版本：库中的 "
                     f"{'、'.join(s.code for s in self.editions[code])} 都在制定中")
+        if not LOOKS_LIKE_A_CODE.search(code):
+            return (f"{where}引用 {quote(code)} 不是标准编号：[[ ]] 中请写标准编号（可加 #条款号），"
+                    f"如 [[DB50/T 1016-2020#5.1]]")
         return f"{where}不写年号的引用 {quote(code)} 在库中没有任何一版（如 {code}-2024），请写完整编号或先登记该标准"
 
 

@@ -123,13 +123,14 @@ def test_undated_reference_links_the_latest_edition(make_project):
 
 
 def test_undated_reference_without_an_edition_is_an_error(make_project):
-    body = HEAD + "\n## 1 范围\n\n见 [[GB/T 99999]]。\n\n又见 [[GB/T 7]] 和 [[GB/T 9#5.1]]。\n"
+    body = HEAD + "\n## 1 范围\n\n见 [[GB/T 99999]]。\n\n又见 [[GB/T 7]] 和 [[GB/T 9#5.1]]。\n\n[[公务用车规范]]\n"
     _, errors, _ = problems_of(make_project, latest_files({"standards/a.md": body}))
     shown = sorted(e.split("/standards/", 1)[1] for e in errors)
     assert shown == [
         "a.md:11: 不写年号的引用 「GB/T 99999」 在库中没有任何一版（如 GB/T 99999-2024），请写完整编号或先登记该标准",
         "a.md:13: 不写年号的引用 「GB/T 7」 没有可用的版本：库中的 GB/T 7-2027 都在制定中",
         "a.md:13: 引用的标准 「GB/T 9」（最新版为 GB/T 9-2022） 没有条款 「5.1」",
+        "a.md:15: 引用 「公务用车规范」 不是标准编号：[[ ]] 中请写标准编号（可加 #条款号），如 [[DB50/T 1016-2020#5.1]]",
     ]
 
 

@@ -182,7 +182,8 @@ class _Loader(yaml.SafeLoader):
 class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
     """libyaml's parser (about ten times faster than PyYAML's) with the same tag resolution.
 
-    Used only for text without anchors and aliases, where it and _Loader agree; anything it rejects is parsed again by _Loader, whose messages we explain."""
+    Used only for text without anchors and aliases, where it and _Loader agree; anything it
+    rejects is parsed again by _Loader, whose messages we explain."""
 
     def resolve(self, kind, value, implicit):
         if kind is ScalarNode and implicit[0]:     # (inlined: called for every node)

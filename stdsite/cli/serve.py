@@ -56,6 +56,8 @@ class Builder:
             while self.changed.is_set():          # let a burst of file events end
                 self.changed.clear()
                 time.sleep(SETTLE_SECONDS)
+            if self.stopped:
+                break
             self.build()
 
     def build(self, workers: int = 1) -> None:
@@ -86,7 +88,7 @@ class Builder:
 
             self.session.checked = (project, problems)
             config = load_config(self.session, self.config_file, site_dir=str(folder), strict=False)
-            options = driver.Options(workers, self.serve_url, self.state.open_pages(), shown, self.changed.is_set,
+            options = driver.Options(workers, self.serve_url, self.state.open_pages(), shown, self._cancelled,
                                      self.templates, self.state.waited_for)
             self.site = driver.build(config, writer, self.site, options)
             self.pages = dict(config.plugins["stdsite"].pages)
@@ -121,6 +123,10 @@ class Builder:
             shutil.rmtree(old.folder, ignore_errors=True)
         log.info("预览已更新（%.1f 秒）", time.perf_counter() - started)
         log.debug("stdsite: steps %s", self.site.timings)
+
+    def _cancelled(self) -> bool:
+        """A newer save, or the preview stopping: the build under way gives up."""
+        return self.changed.is_set() or self.stopped
 
     def _quick_look(self, project, problems, writer: SiteWriter, generation: Generation, started: float) -> dict:
         """Render the open pages alone, from the new sources and the previous build's other pages,
@@ -208,10 +214,10 @@ def serve(session: pipeline.Session, config_file: str, server: PreviewServer) ->
     # `kill` (SIGTERM) stops the preview as Ctrl+C does, so that its temporary folder is removed
     signal.signal(signal.SIGTERM, _interrupt)
     serving = threading.Thread(target=server.serve_forever, name="stdsite-preview", daemon=True)
+    building = threading.Thread(target=builder.run, name="stdsite-builder", daemon=True)
     try:
         builder.build(session.settings.workers)  # the first build, on every core (no thread runs yet)
-        thread = threading.Thread(target=builder.run, name="stdsite-builder", daemon=True)
-        thread.start()
+        building.start()
         observer.start()
         serving.start()
         while serving.is_alive():
@@ -220,11 +226,13 @@ def serve(session: pipeline.Session, config_file: str, server: PreviewServer) ->
         log.info("预览已停止")
     finally:
         builder.stopped = True
-        builder.changed.set()
+        builder.changed.set()                    # (a build under way gives up at its next page)
         if observer.is_alive():
             observer.stop()
         if serving.is_alive():
             server.shutdown()
+        if building.is_alive():                  # let it stop writing before its folder is removed
+            building.join(10)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -359,7 +359,7 @@ class Project:
     frozen_lines: dict[str, dict[str, int]] = field(default_factory=dict)   # edition id -> {"removed:<id>": line}
     diagrams: dict[str, str] = field(default_factory=dict)          # name -> DOT text (diagrams/*.dot)
     feedback: tuple[Feedback, ...] = ()                              # feedback.yaml, in file order
-    unusable: LeftOut = field(default_factory=lambda: LeftOut())     # standards left out for errors in their files
+    unusable: LeftOut = field(default_factory=LeftOut)       # standards left out for errors in their files
 
 
 Owner = Standard | Course          # what a body and its blocks belong to

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATED_CODE = re.compile(r"^(.+)-(\d{4})$")      # a code with its year (or its page name): (code without it, year)
 DASHES = dict.fromkeys(map(ord, "—–－‐‑‒―−﹣"), "-")
 
 # invisible characters that make two values look the same (or text run backwards): control

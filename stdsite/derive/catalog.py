@@ -122,14 +122,13 @@ class Catalog:
         return list(self._documents_by_code.get(code, ()))
 
     def standards_where(self, field: str, value: str) -> list[Standard]:
-        """The standards whose `field` ("code", "title" or "replaces", which holds codes) is or
-        holds `value`, in order."""
+        """The standards whose `field` ("title", or "replaces", which holds codes) is or holds
+        `value`, in order (by code: `by_code`, codes are unique)."""
         return list(self._by_field[field].get(value, ()))
 
     @cached_property
     def _by_field(self) -> dict[str, dict[str, list[Standard]]]:
-        return {"code": _grouped((s.code, s) for s in self.standards),
-                "title": _grouped((s.title, s) for s in self.standards),
+        return {"title": _grouped((s.title, s) for s in self.standards),
                 "replaces": _grouped((old, s) for s in self.standards for old in dict.fromkeys(s.replaces))}
 
     @cached_property

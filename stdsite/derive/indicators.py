@@ -168,7 +168,7 @@ def plan_status(item: PlanItem, catalog: Catalog) -> PlanStatus:
     if item.kind == "修订":
         candidates = catalog.standards_where("replaces", item.replaces)
     elif item.code:
-        candidates = catalog.standards_where("code", item.code)
+        candidates = [s] if (s := catalog.by_code.get(item.code)) else []
     else:
         candidates = catalog.standards_where("title", item.title)
     done = [s for s in candidates if issued_by(s, as_of)]

@@ -156,8 +156,7 @@ class _Loader(yaml.SafeLoader):
         self.alias_count = 0
         self.depth = 0
 
-    def resolve(self, kind, value, implicit):
-        return _resolve_tag(self, kind, value, implicit)
+    resolve = _resolve_tag
 
     def compose_node(self, parent, index):
         self.depth += 1
@@ -185,10 +184,7 @@ class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     Used only for text without anchors and aliases, where it and _Loader agree; anything it
     rejects is parsed again by _Loader, whose messages we explain."""
 
-    def resolve(self, kind, value, implicit):
-        if kind is ScalarNode and implicit[0]:     # (inlined: called for every node)
-            return PLAIN
-        return yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+    resolve = _resolve_tag                     # (the function itself: called for every node)
 
     def descend_resolver(self, current_node, current_index):
         pass                          # no path resolvers are registered: skip the bookkeeping

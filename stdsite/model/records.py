@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass, field
 
 from .. import urls
-from ..text import slugify
+from ..text import DATED_CODE, slugify
 from .blocks import Block
 from .plan import DEFAULT_TARGETS, Case, Pilot, Targets, WorkRecord
 
@@ -312,9 +311,6 @@ class FeedbackContact:
     address: str | None = None
 
 
-_DATED = re.compile(r"^(.+)-(\d{4})$")          # a code (or its page name) with its year
-
-
 class LeftOut(dict):
     """{code: file} of the standards left out for errors in their files (reported there, so a
     reference to one is not reported again), and `stems`: the file names of those whose code could
@@ -331,8 +327,8 @@ class LeftOut(dict):
     def has_edition_of(self, stem: str) -> bool:
         """True when one of these is an edition of `stem` (a code without its year)."""
         page = slugify(stem).lower()
-        return any((m := _DATED.match(code)) is not None and m.group(1) == stem for code in self) or \
-            any((m := _DATED.match(name)) is not None and m.group(1) == page for name in self.stems)
+        return any(m.group(1) == stem for m in map(DATED_CODE.match, self) if m) or \
+            any(m.group(1) == page for m in map(DATED_CODE.match, self.stems) if m)
 
     def __reduce__(self):
         return LeftOut, (dict(self), self.stems)

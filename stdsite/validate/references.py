@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from ..errors import quote
 from ..load.markdown import Reference, references, scan, text_references
 from ..model import Course, LeftOut, Quiz, Standard
-from ..text import natural_key, normalize_code
+from ..text import DATED_CODE, natural_key, normalize_code
 
-DATED = re.compile(r"^(.+)-(\d{4})$")
 LOOKS_LIKE_A_CODE = re.compile(r"[A-Za-z].*\d")        # letters then a number: GB/T 41568, Q/CQJG 101
 
 
@@ -33,7 +32,7 @@ class CodeIndex:
         self.editions: dict[str, list[Standard]] = {}
         for s in standards:
             self.by_code[s.code] = s
-            m = DATED.match(s.code)
+            m = DATED_CODE.match(s.code)
             if m:
                 self.editions.setdefault(m.group(1), []).append(s)
 
@@ -52,7 +51,7 @@ class CodeIndex:
         """(the standard a reference's code names or None, whether it is an undated reference
         resolved to the latest edition)."""
         code = normalize_code(code)
-        if code in self.by_code or DATED.match(code):
+        if code in self.by_code or DATED_CODE.match(code):
             return self.by_code.get(code), False
         return self.latest(code), True
 
@@ -63,7 +62,7 @@ class CodeIndex:
             return None
 
         def key(s: Standard) -> tuple:
-            year = int(DATED.match(s.code).group(2))
+            year = int(DATED_CODE.match(s.code).group(2))
             return s.issued or dt.date(year, 1, 1), year, natural_key(s.code)
         return max(published, key=key)
 
@@ -76,7 +75,7 @@ class CodeIndex:
     def missing(self, code: str, where: str = "") -> str:
         """Why a code names no standard (a Chinese message)."""
         code = normalize_code(code)
-        if DATED.match(code) or code in self.by_code:
+        if DATED_CODE.match(code) or code in self.by_code:
             return f"{where}引用的标准 {quote(code)} 不存在"
         if self.editions.get(code):
             return (f"{where}不写年号的引用 {quote(code)} 没有可用的版本：库中的 "
